@@ -1,0 +1,52 @@
+package io.cmlfleet.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Dependencies point inward: the domain knows nothing of Spring, AWS or HTTP; the application knows no adapter;
+ * adapters know neither each other nor the bootstrap.
+ */
+@AnalyzeClasses(packages = "io.cmlfleet", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String[] HTTP_AND_CLOUD_LIBRARIES = {
+            "software.amazon..", "java.net.http..", "org.apache.http..", "org.apache.hc..", "okhttp3..",
+            "com.github.tomakehurst..", "jakarta.servlet..", "javax.servlet.."};
+
+    @ArchTest
+    static final ArchRule domainImportsNothingFromSpringAwsOrHttp = noClasses()
+            .that().resideInAPackage("io.cmlfleet.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+            .orShould().dependOnClassesThat().resideInAnyPackage(HTTP_AND_CLOUD_LIBRARIES)
+            .because("the domain reads like the business and must run without Spring, AWS or HTTP");
+
+    @ArchTest
+    static final ArchRule domainDependsOnNoOuterLayer = noClasses()
+            .that().resideInAPackage("io.cmlfleet.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.cmlfleet.application..", "io.cmlfleet.adapters..", "io.cmlfleet.bootstrap..");
+
+    @ArchTest
+    static final ArchRule applicationImportsNoAdapter = noClasses()
+            .that().resideInAPackage("io.cmlfleet.application..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.cmlfleet.adapters..", "io.cmlfleet.bootstrap..")
+            .orShould().dependOnClassesThat().resideInAnyPackage(HTTP_AND_CLOUD_LIBRARIES)
+            .because("the application talks to the outside world only through its ports");
+
+    @ArchTest
+    static final ArchRule awsAdapterKnowsNeitherTheCmlAdapterNorTheBootstrap = noClasses()
+            .that().resideInAPackage("io.cmlfleet.adapters.aws..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.cmlfleet.adapters.cml..", "io.cmlfleet.bootstrap..")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule cmlAdapterKnowsNeitherTheAwsAdapterNorTheBootstrap = noClasses()
+            .that().resideInAPackage("io.cmlfleet.adapters.cml..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.cmlfleet.adapters.aws..", "io.cmlfleet.bootstrap..")
+            .allowEmptyShould(true);
+}

@@ -1,0 +1,369 @@
+package io.cmlfleet.domain.worker;
+
+import static io.cmlfleet.domain.worker.WorkerInputRules.notInFuture;
+import static io.cmlfleet.domain.worker.WorkerInputRules.nonBlank;
+import static io.cmlfleet.domain.worker.WorkerInputRules.optionalText;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.cmlfleet.domain.worker.command.ClearEndpoint;
+import io.cmlfleet.domain.worker.command.ImportWorker;
+import io.cmlfleet.domain.worker.command.MarkTerminated;
+import io.cmlfleet.domain.worker.command.RecordCmlStats;
+import io.cmlfleet.domain.worker.command.RecordEc2Observation;
+import io.cmlfleet.domain.worker.command.RecordHealthEvaluation;
+import io.cmlfleet.domain.worker.command.RecordRefreshFailure;
+import io.cmlfleet.domain.worker.command.RecordTelemetry;
+import io.cmlfleet.domain.worker.command.RegisterWorker;
+import io.cmlfleet.domain.worker.command.RequestLifecycleAction;
+import io.cmlfleet.domain.worker.command.SetEndpointManually;
+import io.cmlfleet.domain.worker.event.CmlStatsRecorded;
+import io.cmlfleet.domain.worker.event.EndpointCleared;
+import io.cmlfleet.domain.worker.event.EndpointPopulated;
+import io.cmlfleet.domain.worker.event.InstanceStatusChecksChanged;
+import io.cmlfleet.domain.worker.event.LifecycleActionRequested;
+import io.cmlfleet.domain.worker.event.NetworkAddressesChanged;
+import io.cmlfleet.domain.worker.event.RefreshFailed;
+import io.cmlfleet.domain.worker.event.ServiceHealthEvaluated;
+import io.cmlfleet.domain.worker.event.ServiceMarkedUnavailable;
+import io.cmlfleet.domain.worker.event.StatusChanged;
+import io.cmlfleet.domain.worker.event.TelemetryUpdated;
+import io.cmlfleet.domain.worker.event.WorkerCreated;
+import io.cmlfleet.domain.worker.event.WorkerEvent;
+import io.cmlfleet.domain.worker.event.WorkerTerminated;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * A CML worker: an EC2 instance running a CML controller. Every observation of it becomes an event; command handlers
+ * validate and decide, and state changes only in the event sourcing handler, through {@link WorkerState}.
+ *
+ * <p>Handlers take the {@link Clock} as a resource so that "not in the future" checks and operator-made events are
+ * testable and consistent with the host's time source.
+ */
+public class CMLWorker {
+
+    private static final String AUTO_POPULATION = "auto-population";
+
+    @AggregateIdentifier
+    private String workerId;
+    private WorkerState state;
+
+    protected CMLWorker() {
+        // Required by Axon to rebuild the aggregate from its events.
+    }
+
+    @CommandHandler
+    public CMLWorker(RegisterWorker command, Clock clock) {
+        apply(created(WorkerOrigin.REGISTERED, command.workerId(), command.name(), command.region(),
+                command.instanceId(), command.instanceType(), command.amiId(), command.amiName(), command.tags(),
+                command.createdBy(), clock));
+    }
+
+    @CommandHandler
+    public CMLWorker(ImportWorker command, Clock clock) {
+        apply(created(WorkerOrigin.IMPORTED, command.workerId(), command.name(), command.region(),
+                command.instanceId(), command.instanceType(), command.amiId(), command.amiName(), command.tags(),
+                command.createdBy(), clock));
+    }
+
+    private static WorkerCreated created(WorkerOrigin origin, String workerId, String name, String region,
+                                         String instanceId, String instanceType, String amiId, String amiName,
+                                         Map<String, String> tags, String createdBy, Clock clock) {
+        return new WorkerCreated(
+                WorkerInputRules.workerId("workerId", workerId),
+                nonBlank("name", name),
+                WorkerInputRules.region("region", region),
+                WorkerInputRules.instanceId("instanceId", instanceId),
+                WorkerInputRules.instanceType("instanceType", instanceType),
+                WorkerInputRules.amiId("amiId", amiId),
+                amiName == null || amiName.isBlank() ? null : nonBlank("amiName", amiName),
+                WorkerInputRules.tags("tags", tags),
+                nonBlank("createdBy", createdBy),
+                origin,
+                clock.instant());
+    }
+
+    @CommandHandler
+    public void handle(RecordEc2Observation command, Clock clock) {
+        requireNotTerminated("RecordEc2Observation");
+        String ec2State = WorkerInputRules.required("ec2State", command.ec2State());
+        if (command.ec2StateCode() != null && (command.ec2StateCode() < 0 || command.ec2StateCode() > 0xFFFF)) {
+            throw new InvalidWorkerInputException("ec2StateCode",
+                    "must be an EC2 state code from 0 to 65535 (got " + command.ec2StateCode() + ")");
+        }
+        String publicIp = WorkerInputRules.optionalIpAddress("publicIp", command.publicIp());
+        String privateIp = WorkerInputRules.optionalIpAddress("privateIp", command.privateIp());
+        Instant observedAt = notInFuture("observedAt", command.observedAt(), clock);
+        if (isNotNewer(observedAt, state.ec2ObservedAt())) {
+            return; // a re-delivered or out-of-order observation: what it says is already known or outdated
+        }
+
+        WorkerStatus from = state.status();
+        WorkerStatus to = WorkerStatus.fromEc2State(ec2State, command.ec2StateCode());
+        if (to != from) {
+            apply(new StatusChanged(workerId, from, to, ec2State,
+                    "EC2 reported instance state '" + ec2State + "'", observedAt));
+        }
+        if (!Objects.equals(publicIp, state.publicIp()) || !Objects.equals(privateIp, state.privateIp())) {
+            apply(new NetworkAddressesChanged(workerId, state.publicIp(), publicIp, state.privateIp(), privateIp,
+                    observedAt));
+        }
+        // A missing status check means "not observed this time" (DescribeInstances alone carries none), not a change.
+        String systemCheck = orKnown(optionalText(command.systemStatusCheck()), state.systemStatusCheck());
+        String instanceCheck = orKnown(optionalText(command.instanceStatusCheck()), state.instanceStatusCheck());
+        if (!Objects.equals(systemCheck, state.systemStatusCheck())
+                || !Objects.equals(instanceCheck, state.instanceStatusCheck())) {
+            apply(new InstanceStatusChecksChanged(workerId, systemCheck, instanceCheck, observedAt));
+        }
+        followStatus(from, to, observedAt);
+        if (to == WorkerStatus.RUNNING) {
+            autoPopulateEndpoint(observedAt);
+        }
+        if (to == WorkerStatus.TERMINATED) {
+            apply(new WorkerTerminated(workerId, "EC2 reported the instance terminated", observedAt));
+        }
+    }
+
+    @CommandHandler
+    public void handle(SetEndpointManually command, Clock clock) {
+        requireNotTerminated("SetEndpointManually");
+        String endpoint = WorkerInputRules.httpsEndpoint("endpoint", command.endpoint());
+        String setBy = nonBlank("setBy", command.setBy());
+        if (endpoint.equals(state.endpoint()) && state.endpointSource() == EndpointSource.MANUAL) {
+            return;
+        }
+        boolean endpointChanges = !endpoint.equals(state.endpoint());
+        Instant now = clock.instant();
+        apply(new EndpointPopulated(workerId, endpoint, state.publicIp(), EndpointSource.MANUAL, setBy, now));
+        if (endpointChanges) {
+            markServiceUnavailable("endpoint changed to " + endpoint + " by " + setBy, now);
+        }
+    }
+
+    @CommandHandler
+    public void handle(ClearEndpoint command, Clock clock) {
+        requireNotTerminated("ClearEndpoint");
+        String clearedBy = nonBlank("clearedBy", command.clearedBy());
+        String reason = optionalText(command.reason());
+        if (state.endpoint() == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        String why = "cleared by " + clearedBy + (reason == null ? "" : ": " + reason);
+        apply(new EndpointCleared(workerId, state.endpoint(), state.endpointSource(), why, now));
+        markServiceUnavailable("endpoint " + why, now);
+    }
+
+    @CommandHandler
+    public void handle(RecordHealthEvaluation command, Clock clock) {
+        requireNotTerminated("RecordHealthEvaluation");
+        if (!command.reachable() && command.valid()) {
+            throw new InvalidWorkerInputException("valid", "cannot be true when the controller was not reachable");
+        }
+        long latencyMillis = WorkerInputRules.nonNegative("latencyMillis", command.latencyMillis());
+        Instant evaluatedAt = notInFuture("evaluatedAt", command.evaluatedAt(), clock);
+        String error = optionalText(command.error());
+        RefreshGateDecision gate = state.refreshGate();
+        if (!gate.runHealthCheck()) {
+            throw new WorkerStateConflictException(workerId,
+                    "health evaluation not accepted: " + gate.healthCheckSkipReason());
+        }
+        ServiceHealthEvaluated last = state.lastHealthEvaluation();
+        if (last != null && isNotNewer(evaluatedAt, last.evaluatedAt())) {
+            return;
+        }
+        CmlServiceStatus newStatus = CmlServiceStatus.fromHealthCheck(command.reachable(), command.valid());
+        boolean nothingNew = last != null
+                && newStatus == state.serviceStatus()
+                && last.endpoint().equals(state.endpoint())
+                && command.valid() == last.valid()
+                && Objects.equals(command.licensed(), last.licensed())
+                && Objects.equals(command.enterprise(), last.enterprise())
+                && Objects.equals(error, last.error());
+        if (nothingNew) {
+            return;
+        }
+        apply(new ServiceHealthEvaluated(workerId, state.endpoint(), state.serviceStatus(), newStatus,
+                command.valid(), command.licensed(), command.enterprise(), error, latencyMillis, evaluatedAt));
+    }
+
+    @CommandHandler
+    public void handle(RecordCmlStats command, Clock clock) {
+        requireNotTerminated("RecordCmlStats");
+        CmlFacts facts = validated(WorkerInputRules.required("facts", command.facts()));
+        Instant recordedAt = notInFuture("recordedAt", command.recordedAt(), clock);
+        RefreshGateDecision gate = state.refreshGate();
+        if (!gate.queryCmlApi()) {
+            throw new WorkerStateConflictException(workerId, "CML stats not accepted: " + gate.cmlQuerySkipReason());
+        }
+        if (isNotNewer(recordedAt, state.cmlFactsRecordedAt())) {
+            return;
+        }
+        if (state.cmlFacts() != null
+                && state.cmlFacts().withoutVolatileFacts().equals(facts.withoutVolatileFacts())) {
+            return;
+        }
+        apply(new CmlStatsRecorded(workerId, facts, recordedAt));
+    }
+
+    private static CmlFacts validated(CmlFacts facts) {
+        return new CmlFacts(
+                optionalText(facts.version()),
+                facts.ready(),
+                facts.licensed(),
+                facts.enterprise(),
+                optionalText(facts.registrationStatus()),
+                optionalText(facts.authorizationStatus()),
+                WorkerInputRules.optionalNonNegative("facts.labsCount", facts.labsCount()),
+                WorkerInputRules.optionalNonNegative("facts.nodesRunning", facts.nodesRunning()),
+                WorkerInputRules.optionalNonNegative("facts.nodesTotal", facts.nodesTotal()),
+                WorkerInputRules.optionalNonNegative("facts.allocatedCpus", facts.allocatedCpus()),
+                WorkerInputRules.optionalNonNegative("facts.allocatedMemoryKib", facts.allocatedMemoryKib()),
+                WorkerInputRules.optionalNonNegative("facts.uptimeSeconds", facts.uptimeSeconds()));
+    }
+
+    @CommandHandler
+    public void handle(RecordTelemetry command, Clock clock) {
+        requireNotTerminated("RecordTelemetry");
+        Double cpu = WorkerInputRules.optionalPercentage("cpuPercent", command.cpuPercent());
+        Double memory = WorkerInputRules.optionalPercentage("memoryPercent", command.memoryPercent());
+        Instant sampledAt = notInFuture("sampledAt", command.sampledAt(), clock);
+        long windowSeconds = WorkerInputRules.positive("windowSeconds", command.windowSeconds());
+        if (cpu == null && memory == null) {
+            return; // CloudWatch had no datapoint: nothing was observed
+        }
+        TelemetryUpdated last = state.telemetry();
+        if (last != null && isNotNewer(sampledAt, last.sampledAt())) {
+            return;
+        }
+        apply(new TelemetryUpdated(workerId, cpu, memory, sampledAt, windowSeconds));
+    }
+
+    @CommandHandler
+    public void handle(RecordRefreshFailure command, Clock clock) {
+        requireNotTerminated("RecordRefreshFailure");
+        RefreshStage stage = WorkerInputRules.required("stage", command.stage());
+        String errorCode = nonBlank("errorCode", command.errorCode());
+        String message = optionalText(WorkerInputRules.required("message", command.message()));
+        Instant failedAt = notInFuture("failedAt", command.failedAt(), clock);
+        RefreshFailed failure = new RefreshFailed(workerId, stage, errorCode, message, failedAt);
+        if (failure.equals(state.lastRefreshFailure())) {
+            return; // the same failure delivered twice
+        }
+        apply(failure);
+    }
+
+    @CommandHandler
+    public void handle(RequestLifecycleAction command, Clock clock) {
+        requireNotTerminated("RequestLifecycleAction");
+        LifecycleAction action = WorkerInputRules.required("action", command.action());
+        String requestedBy = nonBlank("requestedBy", command.requestedBy());
+        String reason = optionalText(command.reason());
+        Set<WorkerStatus> allowedFrom = switch (action) {
+            case START -> EnumSet.of(WorkerStatus.STOPPED, WorkerStatus.UNKNOWN, WorkerStatus.FAILED);
+            case STOP -> EnumSet.of(WorkerStatus.RUNNING, WorkerStatus.PENDING, WorkerStatus.STARTING,
+                    WorkerStatus.UNKNOWN, WorkerStatus.FAILED);
+            case TERMINATE -> EnumSet.complementOf(EnumSet.of(WorkerStatus.TERMINATED));
+        };
+        if (!allowedFrom.contains(state.status())) {
+            throw new WorkerStateConflictException(workerId, "cannot " + action + " a worker that is "
+                    + state.status() + " (" + action + " needs one of " + allowedFrom + ")");
+        }
+        apply(new LifecycleActionRequested(workerId, action, requestedBy, reason, clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(MarkTerminated command, Clock clock) {
+        requireNotTerminated("MarkTerminated");
+        String reason = nonBlank("reason", command.reason());
+        Instant terminatedAt = notInFuture("terminatedAt", command.terminatedAt(), clock);
+        WorkerStatus from = state.status();
+        if (from != WorkerStatus.TERMINATED) {
+            apply(new StatusChanged(workerId, from, WorkerStatus.TERMINATED, null, reason, terminatedAt));
+        }
+        followStatus(from, WorkerStatus.TERMINATED, terminatedAt);
+        apply(new WorkerTerminated(workerId, reason, terminatedAt));
+    }
+
+    @EventSourcingHandler
+    void on(WorkerEvent event) {
+        if (state == null) {
+            state = new WorkerState();
+        }
+        state.apply(event);
+        workerId = state.workerId();
+    }
+
+    /** Leaving RUNNING: an automatic endpoint goes (the public IP goes with it) and the service is unavailable. */
+    private void followStatus(WorkerStatus from, WorkerStatus to, Instant at) {
+        if (from != WorkerStatus.RUNNING || to == WorkerStatus.RUNNING) {
+            return;
+        }
+        String why = "worker left RUNNING (now " + to + ")";
+        if (state.endpointSource() == EndpointSource.AUTO) {
+            apply(new EndpointCleared(workerId, state.endpoint(), EndpointSource.AUTO, why, at));
+        }
+        markServiceUnavailable(why, at);
+    }
+
+    /**
+     * RUNNING: with no endpoint and a public IP, the endpoint becomes {@code https://<public-ip>}; an automatic
+     * endpoint follows the public IP; a manual endpoint is never touched.
+     */
+    private void autoPopulateEndpoint(Instant at) {
+        if (state.endpointSource() == EndpointSource.MANUAL) {
+            return;
+        }
+        String publicIp = state.publicIp();
+        if (publicIp == null) {
+            if (state.endpointSource() == EndpointSource.AUTO) {
+                apply(new EndpointCleared(workerId, state.endpoint(), EndpointSource.AUTO,
+                        "public IP released", at));
+                markServiceUnavailable("public IP released", at);
+            }
+            return;
+        }
+        String derived = httpsEndpointFor(publicIp);
+        if (derived.equals(state.endpoint())) {
+            return;
+        }
+        boolean replacing = state.endpoint() != null;
+        apply(new EndpointPopulated(workerId, derived, publicIp, EndpointSource.AUTO, AUTO_POPULATION, at));
+        if (replacing) {
+            markServiceUnavailable("public IP changed to " + publicIp, at);
+        }
+    }
+
+    private void markServiceUnavailable(String reason, Instant at) {
+        if (state.serviceStatus() != CmlServiceStatus.UNAVAILABLE) {
+            apply(new ServiceMarkedUnavailable(workerId, state.serviceStatus(), reason, at));
+        }
+    }
+
+    /** {@code https://<ip>}; IPv6 literals go in brackets as URLs require. */
+    static String httpsEndpointFor(String publicIp) {
+        return publicIp.indexOf(':') >= 0 ? "https://[" + publicIp + "]" : "https://" + publicIp;
+    }
+
+    private void requireNotTerminated(String commandName) {
+        if (state.isTerminated()) {
+            throw new WorkerStateConflictException(workerId, "is TERMINATED (since " + state.terminatedAt()
+                    + "); " + commandName + " rejected");
+        }
+    }
+
+    private static boolean isNotNewer(Instant candidate, Instant known) {
+        return known != null && !candidate.isAfter(known);
+    }
+
+    private static String orKnown(String observed, String known) {
+        return observed != null ? observed : known;
+    }
+}

@@ -1,0 +1,242 @@
+package io.cmlfleet.domain.worker;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The input rules every worker command is checked against. Each check names the field it rejects and never echoes
+ * a value that might carry a secret (endpoints are described, not quoted, when they hold credentials).
+ */
+public final class WorkerInputRules {
+
+    /** Observations may come from hosts whose clocks run a little ahead; more than this is a bug, not skew. */
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+    /** Longest free text (reasons, error messages) kept in an event; longer text is truncated, not rejected. */
+    public static final int MAX_TEXT_LENGTH = 1000;
+
+    private static final Pattern WORKER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+    private static final Pattern INSTANCE_ID = Pattern.compile("i-(?:[0-9a-f]{8}|[0-9a-f]{17})");
+    private static final Pattern AMI_ID = Pattern.compile("ami-(?:[0-9a-f]{8}|[0-9a-f]{17})");
+    /** us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-5, us-isob-east-1 ... */
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(?:-(?:gov|iso[a-z]?))?-[a-z]+-[0-9]{1,2}");
+    private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9-]+");
+    private static final Pattern IPV4 = Pattern.compile(
+            "(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]{2,39}(?:%[A-Za-z0-9]+)?");
+    private static final int MAX_NAME_LENGTH = 255;
+    private static final int MAX_TAGS = 50;
+    private static final int MAX_TAG_KEY_LENGTH = 128;
+    private static final int MAX_TAG_VALUE_LENGTH = 256;
+
+    private WorkerInputRules() {
+    }
+
+    public static String workerId(String field, String value) {
+        String id = required(field, value);
+        if (!WORKER_ID.matcher(id).matches()) {
+            throw new InvalidWorkerInputException(field, "must be 1-128 characters of letters, digits, '.', '_', ':'"
+                    + " or '-', starting with a letter or digit (got '" + abbreviate(id) + "')");
+        }
+        return id;
+    }
+
+    public static String nonBlank(String field, String value) {
+        String text = required(field, value);
+        if (text.length() > MAX_NAME_LENGTH) {
+            throw new InvalidWorkerInputException(field, "must be at most " + MAX_NAME_LENGTH + " characters (got "
+                    + text.length() + ")");
+        }
+        return text;
+    }
+
+    public static String instanceId(String field, String value) {
+        String id = required(field, value);
+        if (!INSTANCE_ID.matcher(id).matches()) {
+            throw new InvalidWorkerInputException(field,
+                    "must be 'i-' followed by 8 or 17 lowercase hex digits (got '" + abbreviate(id) + "')");
+        }
+        return id;
+    }
+
+    public static String amiId(String field, String value) {
+        String id = required(field, value);
+        if (!AMI_ID.matcher(id).matches()) {
+            throw new InvalidWorkerInputException(field,
+                    "must be 'ami-' followed by 8 or 17 lowercase hex digits (got '" + abbreviate(id) + "')");
+        }
+        return id;
+    }
+
+    public static String region(String field, String value) {
+        String region = required(field, value);
+        if (!REGION.matcher(region).matches()) {
+            throw new InvalidWorkerInputException(field,
+                    "must be an AWS region code such as 'us-east-1' (got '" + abbreviate(region) + "')");
+        }
+        return region;
+    }
+
+    public static String instanceType(String field, String value) {
+        String type = required(field, value);
+        if (!INSTANCE_TYPE.matcher(type).matches()) {
+            throw new InvalidWorkerInputException(field,
+                    "must be an EC2 instance type such as 'c5.2xlarge' (got '" + abbreviate(type) + "')");
+        }
+        return type;
+    }
+
+    /** An optional IP address: {@code null} or blank means "none"; anything else must be IPv4 or IPv6. */
+    public static String optionalIpAddress(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String ip = value.trim();
+        boolean looksLikeIpv6 = ip.indexOf(':') >= 0 && IPV6.matcher(ip).matches();
+        if (!IPV4.matcher(ip).matches() && !looksLikeIpv6) {
+            throw new InvalidWorkerInputException(field,
+                    "must be an IPv4 or IPv6 address (got '" + abbreviate(ip) + "')");
+        }
+        return ip;
+    }
+
+    /**
+     * An HTTPS endpoint: scheme https, a host, no user info (credentials never travel in an endpoint), no query or
+     * fragment. Returned normalised without a trailing slash.
+     */
+    public static String httpsEndpoint(String field, String value) {
+        String text = required(field, value);
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new InvalidWorkerInputException(field, "is not a valid URL");
+        }
+        if (uri.getRawUserInfo() != null) {
+            // Do not echo the value: it carries credentials.
+            throw new InvalidWorkerInputException(field, "must not contain user credentials");
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme())) {
+            throw new InvalidWorkerInputException(field,
+                    "must use https (got scheme '" + abbreviate(String.valueOf(uri.getScheme())) + "')");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw new InvalidWorkerInputException(field, "must name a host (got '" + abbreviate(text) + "')");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new InvalidWorkerInputException(field, "must not have a query or fragment");
+        }
+        String normalised = uri.toString();
+        return normalised.endsWith("/") ? normalised.substring(0, normalised.length() - 1) : normalised;
+    }
+
+    /** A percentage, nullable ("no data"), otherwise a finite number from 0 to 100. */
+    public static Double optionalPercentage(String field, Double value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isNaN() || value.isInfinite() || value < 0.0 || value > 100.0) {
+            throw new InvalidWorkerInputException(field, "must be a percentage from 0 to 100 (got " + value + ")");
+        }
+        return value;
+    }
+
+    public static long nonNegative(String field, long value) {
+        if (value < 0) {
+            throw new InvalidWorkerInputException(field, "must not be negative (got " + value + ")");
+        }
+        return value;
+    }
+
+    public static Integer optionalNonNegative(String field, Integer value) {
+        if (value != null && value < 0) {
+            throw new InvalidWorkerInputException(field, "must not be negative (got " + value + ")");
+        }
+        return value;
+    }
+
+    public static Long optionalNonNegative(String field, Long value) {
+        if (value != null && value < 0) {
+            throw new InvalidWorkerInputException(field, "must not be negative (got " + value + ")");
+        }
+        return value;
+    }
+
+    public static long positive(String field, long value) {
+        if (value <= 0) {
+            throw new InvalidWorkerInputException(field, "must be positive (got " + value + ")");
+        }
+        return value;
+    }
+
+    /** A timestamp that must be present and not further in the future than {@link #MAX_CLOCK_SKEW}. */
+    public static Instant notInFuture(String field, Instant value, Clock clock) {
+        if (value == null) {
+            throw new InvalidWorkerInputException(field, "is required");
+        }
+        Instant latestAcceptable = clock.instant().plus(MAX_CLOCK_SKEW);
+        if (value.isAfter(latestAcceptable)) {
+            throw new InvalidWorkerInputException(field, "is in the future (" + value + " is after "
+                    + latestAcceptable + ", the current time plus " + MAX_CLOCK_SKEW.toMinutes() + " minutes)");
+        }
+        return value;
+    }
+
+    public static <T> T required(String field, T value) {
+        if (value == null) {
+            throw new InvalidWorkerInputException(field, "is required");
+        }
+        return value;
+    }
+
+    public static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidWorkerInputException(field, "must not be blank");
+        }
+        return value.trim();
+    }
+
+    /** Tags as EC2 allows them: at most 50, keys 1-128 characters, values up to 256; null means none. */
+    public static Map<String, String> tags(String field, Map<String, String> tags) {
+        if (tags == null || tags.isEmpty()) {
+            return Map.of();
+        }
+        if (tags.size() > MAX_TAGS) {
+            throw new InvalidWorkerInputException(field, "must hold at most " + MAX_TAGS + " tags (got "
+                    + tags.size() + ")");
+        }
+        tags.forEach((key, value) -> {
+            if (key == null || key.isBlank() || key.length() > MAX_TAG_KEY_LENGTH) {
+                throw new InvalidWorkerInputException(field, "tag keys must be 1-" + MAX_TAG_KEY_LENGTH
+                        + " characters (got '" + abbreviate(String.valueOf(key)) + "')");
+            }
+            if (value != null && value.length() > MAX_TAG_VALUE_LENGTH) {
+                throw new InvalidWorkerInputException(field, "tag '" + abbreviate(key) + "' has a value longer than "
+                        + MAX_TAG_VALUE_LENGTH + " characters");
+            }
+        });
+        // Null tag values become empty strings: EC2 allows empty values, and Map.copyOf refuses nulls.
+        TreeMap<String, String> sorted = new TreeMap<>();
+        tags.forEach((key, value) -> sorted.put(key, value == null ? "" : value));
+        return Collections.unmodifiableMap(sorted);
+    }
+
+    /** Free text kept in an event: blank becomes {@code null}, long text is cut to {@link #MAX_TEXT_LENGTH}. */
+    public static String optionalText(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        return text.length() <= MAX_TEXT_LENGTH ? text : text.substring(0, MAX_TEXT_LENGTH - 1) + "…";
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 80 ? value : value.substring(0, 77) + "...";
+    }
+}

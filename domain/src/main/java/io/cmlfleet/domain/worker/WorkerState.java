@@ -1,0 +1,245 @@
+package io.cmlfleet.domain.worker;
+
+import io.cmlfleet.domain.worker.event.CmlStatsRecorded;
+import io.cmlfleet.domain.worker.event.EndpointCleared;
+import io.cmlfleet.domain.worker.event.EndpointPopulated;
+import io.cmlfleet.domain.worker.event.InstanceStatusChecksChanged;
+import io.cmlfleet.domain.worker.event.LifecycleActionRequested;
+import io.cmlfleet.domain.worker.event.NetworkAddressesChanged;
+import io.cmlfleet.domain.worker.event.RefreshFailed;
+import io.cmlfleet.domain.worker.event.ServiceHealthEvaluated;
+import io.cmlfleet.domain.worker.event.ServiceMarkedUnavailable;
+import io.cmlfleet.domain.worker.event.StatusChanged;
+import io.cmlfleet.domain.worker.event.TelemetryUpdated;
+import io.cmlfleet.domain.worker.event.WorkerCreated;
+import io.cmlfleet.domain.worker.event.WorkerEvent;
+import io.cmlfleet.domain.worker.event.WorkerTerminated;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Everything known about one worker, as the fold of its events. The aggregate keeps one to decide commands, and
+ * forensics replays a history into one to show the state at any instant: both read the same rules.
+ *
+ * <p>The only way to change it is {@link #apply(WorkerEvent)}.
+ */
+public final class WorkerState {
+
+    private String workerId;
+    private String name;
+    private String region;
+    private String instanceId;
+    private String instanceType;
+    private String amiId;
+    private String amiName;
+    private Map<String, String> tags = Map.of();
+    private String createdBy;
+    private WorkerOrigin origin;
+    private Instant createdAt;
+
+    private WorkerStatus status = WorkerStatus.UNKNOWN;
+    private String ec2State;
+    private Instant ec2ObservedAt;
+    private String publicIp;
+    private String privateIp;
+    private String systemStatusCheck;
+    private String instanceStatusCheck;
+
+    private String endpoint;
+    private EndpointSource endpointSource;
+
+    private CmlServiceStatus serviceStatus = CmlServiceStatus.UNAVAILABLE;
+    private ServiceHealthEvaluated lastHealthEvaluation;
+
+    private CmlFacts cmlFacts;
+    private Instant cmlFactsRecordedAt;
+
+    private TelemetryUpdated telemetry;
+    private RefreshFailed lastRefreshFailure;
+    private LifecycleActionRequested lastLifecycleRequest;
+    private Instant terminatedAt;
+
+    /** Replays a history from the beginning. */
+    public static WorkerState replay(Iterable<? extends WorkerEvent> events) {
+        WorkerState state = new WorkerState();
+        events.forEach(state::apply);
+        return state;
+    }
+
+    /** Folds one event into the state. Unknown event types are ignored so that old code can read newer streams. */
+    public void apply(WorkerEvent event) {
+        if (event instanceof WorkerCreated e) {
+            workerId = e.workerId();
+            name = e.name();
+            region = e.region();
+            instanceId = e.instanceId();
+            instanceType = e.instanceType();
+            amiId = e.amiId();
+            amiName = e.amiName();
+            tags = e.tags() == null ? Map.of() : Map.copyOf(e.tags());
+            createdBy = e.createdBy();
+            origin = e.origin();
+            createdAt = e.createdAt();
+        } else if (event instanceof StatusChanged e) {
+            status = e.to();
+            if (e.ec2State() != null) {
+                ec2State = e.ec2State();
+            }
+            ec2ObservedAt = e.observedAt();
+        } else if (event instanceof NetworkAddressesChanged e) {
+            publicIp = e.publicIp();
+            privateIp = e.privateIp();
+            ec2ObservedAt = e.observedAt();
+        } else if (event instanceof InstanceStatusChecksChanged e) {
+            systemStatusCheck = e.systemStatusCheck();
+            instanceStatusCheck = e.instanceStatusCheck();
+            ec2ObservedAt = e.observedAt();
+        } else if (event instanceof EndpointPopulated e) {
+            endpoint = e.endpoint();
+            endpointSource = e.source();
+        } else if (event instanceof EndpointCleared) {
+            endpoint = null;
+            endpointSource = null;
+        } else if (event instanceof ServiceHealthEvaluated e) {
+            serviceStatus = e.newStatus();
+            lastHealthEvaluation = e;
+        } else if (event instanceof ServiceMarkedUnavailable) {
+            serviceStatus = CmlServiceStatus.UNAVAILABLE;
+        } else if (event instanceof CmlStatsRecorded e) {
+            cmlFacts = e.facts();
+            cmlFactsRecordedAt = e.recordedAt();
+        } else if (event instanceof TelemetryUpdated e) {
+            telemetry = e;
+        } else if (event instanceof RefreshFailed e) {
+            lastRefreshFailure = e;
+        } else if (event instanceof LifecycleActionRequested e) {
+            lastLifecycleRequest = e;
+        } else if (event instanceof WorkerTerminated e) {
+            status = WorkerStatus.TERMINATED;
+            terminatedAt = e.terminatedAt();
+        }
+    }
+
+    /** What the refresh gate decides for this state. */
+    public RefreshGateDecision refreshGate() {
+        return RefreshGate.decide(status, endpoint, serviceStatus);
+    }
+
+    public boolean isTerminated() {
+        return terminatedAt != null;
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    public String instanceType() {
+        return instanceType;
+    }
+
+    public String amiId() {
+        return amiId;
+    }
+
+    public String amiName() {
+        return amiName;
+    }
+
+    public Map<String, String> tags() {
+        return tags;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public WorkerOrigin origin() {
+        return origin;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public WorkerStatus status() {
+        return status;
+    }
+
+    /** The last EC2 state name that changed the status, e.g. {@code running}. */
+    public String ec2State() {
+        return ec2State;
+    }
+
+    /** When the last EC2 observation that changed anything was taken. */
+    public Instant ec2ObservedAt() {
+        return ec2ObservedAt;
+    }
+
+    public String publicIp() {
+        return publicIp;
+    }
+
+    public String privateIp() {
+        return privateIp;
+    }
+
+    public String systemStatusCheck() {
+        return systemStatusCheck;
+    }
+
+    public String instanceStatusCheck() {
+        return instanceStatusCheck;
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public EndpointSource endpointSource() {
+        return endpointSource;
+    }
+
+    public CmlServiceStatus serviceStatus() {
+        return serviceStatus;
+    }
+
+    public ServiceHealthEvaluated lastHealthEvaluation() {
+        return lastHealthEvaluation;
+    }
+
+    public CmlFacts cmlFacts() {
+        return cmlFacts;
+    }
+
+    public Instant cmlFactsRecordedAt() {
+        return cmlFactsRecordedAt;
+    }
+
+    public TelemetryUpdated telemetry() {
+        return telemetry;
+    }
+
+    public RefreshFailed lastRefreshFailure() {
+        return lastRefreshFailure;
+    }
+
+    public LifecycleActionRequested lastLifecycleRequest() {
+        return lastLifecycleRequest;
+    }
+
+    public Instant terminatedAt() {
+        return terminatedAt;
+    }
+}

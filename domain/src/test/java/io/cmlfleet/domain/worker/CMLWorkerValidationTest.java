@@ -1,0 +1,128 @@
+package io.cmlfleet.domain.worker;
+
+import static io.cmlfleet.domain.worker.WorkerFixtures.*;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import io.cmlfleet.domain.worker.command.ClearEndpoint;
+import io.cmlfleet.domain.worker.command.RecordCmlStats;
+import io.cmlfleet.domain.worker.command.RecordEc2Observation;
+import io.cmlfleet.domain.worker.command.RecordHealthEvaluation;
+import io.cmlfleet.domain.worker.command.RecordRefreshFailure;
+import io.cmlfleet.domain.worker.command.RecordTelemetry;
+import io.cmlfleet.domain.worker.command.RegisterWorker;
+import io.cmlfleet.domain.worker.command.RequestLifecycleAction;
+import io.cmlfleet.domain.worker.command.SetEndpointManually;
+import io.cmlfleet.domain.worker.command.MarkTerminated;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every command validates its input and names the field it rejects; nothing is appended. */
+class CMLWorkerValidationTest {
+
+    private static final Instant FAR_FUTURE = NOW.plusSeconds(3600);
+
+    static Stream<Arguments> badRegistrations() {
+        return Stream.of(
+                bad("workerId", new RegisterWorker(" ", "n", REGION, INSTANCE, "c5.large", "ami-12345678", null, null, "a")),
+                bad("workerId", new RegisterWorker("bad id!", "n", REGION, INSTANCE, "c5.large", "ami-12345678", null, null, "a")),
+                bad("name", new RegisterWorker(WORKER, "  ", REGION, INSTANCE, "c5.large", "ami-12345678", null, null, "a")),
+                bad("region", new RegisterWorker(WORKER, "n", "Europe", INSTANCE, "c5.large", "ami-12345678", null, null, "a")),
+                bad("region", new RegisterWorker(WORKER, "n", "us-east", INSTANCE, "c5.large", "ami-12345678", null, null, "a")),
+                bad("instanceId", new RegisterWorker(WORKER, "n", REGION, "i-123", "c5.large", "ami-12345678", null, null, "a")),
+                bad("instanceId", new RegisterWorker(WORKER, "n", REGION, "i-0123456789ABCDEF0", "c5.large", "ami-12345678", null, null, "a")),
+                bad("instanceId", new RegisterWorker(WORKER, "n", REGION, "0123456789abcdef0", "c5.large", "ami-12345678", null, null, "a")),
+                bad("instanceType", new RegisterWorker(WORKER, "n", REGION, INSTANCE, "large", "ami-12345678", null, null, "a")),
+                bad("amiId", new RegisterWorker(WORKER, "n", REGION, INSTANCE, "c5.large", "ami-xyz", null, null, "a")),
+                bad("tags", new RegisterWorker(WORKER, "n", REGION, INSTANCE, "c5.large", "ami-12345678", null, tooManyTags(), "a")),
+                bad("tags", new RegisterWorker(WORKER, "n", REGION, INSTANCE, "c5.large", "ami-12345678", null, Map.of(" ", "v"), "a")),
+                bad("createdBy", new RegisterWorker(WORKER, "n", REGION, INSTANCE, "c5.large", "ami-12345678", null, null, null)));
+    }
+
+    static Stream<Arguments> badCommandsOnAnExistingWorker() {
+        return Stream.of(
+                bad("ec2State", new RecordEc2Observation(WORKER, null, null, null, null, null, null, T1)),
+                bad("ec2StateCode", new RecordEc2Observation(WORKER, "running", -1, null, null, null, null, T1)),
+                bad("publicIp", new RecordEc2Observation(WORKER, "running", 16, "300.1.2.3", null, null, null, T1)),
+                bad("privateIp", new RecordEc2Observation(WORKER, "running", 16, null, "not-an-ip", null, null, T1)),
+                bad("observedAt", new RecordEc2Observation(WORKER, "running", 16, null, null, null, null, null)),
+                bad("observedAt", new RecordEc2Observation(WORKER, "running", 16, null, null, null, null, FAR_FUTURE)),
+                bad("endpoint", new SetEndpointManually(WORKER, "http://cml.example.com", "ops")),
+                bad("endpoint", new SetEndpointManually(WORKER, "https://", "ops")),
+                bad("endpoint", new SetEndpointManually(WORKER, "https://cml.example.com/?a=b", "ops")),
+                bad("endpoint", new SetEndpointManually(WORKER, "not a url", "ops")),
+                bad("setBy", new SetEndpointManually(WORKER, "https://cml.example.com", "")),
+                bad("clearedBy", new ClearEndpoint(WORKER, null, "gone")),
+                bad("valid", new RecordHealthEvaluation(WORKER, false, true, null, null, "refused", 3, T1)),
+                bad("latencyMillis", new RecordHealthEvaluation(WORKER, true, true, true, true, null, -1, T1)),
+                bad("evaluatedAt", new RecordHealthEvaluation(WORKER, true, true, true, true, null, 1, FAR_FUTURE)),
+                bad("facts", new RecordCmlStats(WORKER, null, T1)),
+                bad("facts.nodesRunning", new RecordCmlStats(WORKER,
+                        new io.cmlfleet.domain.worker.CmlFacts("2.9.1", true, true, true, null, null, 1, -2, 3, 4,
+                                5L, null), T1)),
+                bad("recordedAt", new RecordCmlStats(WORKER,
+                        new io.cmlfleet.domain.worker.CmlFacts(null, null, null, null, null, null, null, null, null,
+                                null, null, null), FAR_FUTURE)),
+                bad("cpuPercent", new RecordTelemetry(WORKER, 100.5, 10.0, T1, 300)),
+                bad("cpuPercent", new RecordTelemetry(WORKER, Double.NaN, 10.0, T1, 300)),
+                bad("memoryPercent", new RecordTelemetry(WORKER, 10.0, -0.1, T1, 300)),
+                bad("sampledAt", new RecordTelemetry(WORKER, 10.0, 10.0, FAR_FUTURE, 300)),
+                bad("windowSeconds", new RecordTelemetry(WORKER, 10.0, 10.0, T1, 0)),
+                bad("stage", new RecordRefreshFailure(WORKER, null, "TIMEOUT", "timed out", T1)),
+                bad("errorCode", new RecordRefreshFailure(WORKER, RefreshStage.HEALTH_CHECK, " ", "timed out", T1)),
+                bad("message", new RecordRefreshFailure(WORKER, RefreshStage.HEALTH_CHECK, "TIMEOUT", null, T1)),
+                bad("action", new RequestLifecycleAction(WORKER, null, "ops", null)),
+                bad("requestedBy", new RequestLifecycleAction(WORKER, io.cmlfleet.domain.worker.LifecycleAction.STOP,
+                        "", null)),
+                bad("reason", new MarkTerminated(WORKER, " ", T1)),
+                bad("terminatedAt", new MarkTerminated(WORKER, "gone", FAR_FUTURE)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("badRegistrations")
+    void badRegistrationIsRejectedNamingTheField(String field, Object command) {
+        fixture().givenNoPriorActivity()
+                .when(command)
+                .expectException(InvalidWorkerInputException.class)
+                .expectExceptionMessage(containsString("Invalid " + field + ":"))
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("badCommandsOnAnExistingWorker")
+    void badCommandIsRejectedNamingTheFieldAndAppendsNothing(String field, Object command) {
+        AggregateTestFixture<CMLWorker> fixture = fixture();
+        fixture.given(runningAndAvailable())
+                .when(command)
+                .expectException(InvalidWorkerInputException.class)
+                .expectExceptionMessage(containsString("Invalid " + field + ":"))
+                .expectNoEvents();
+    }
+
+    @org.junit.jupiter.api.Test
+    void anEndpointCarryingCredentialsIsRejectedWithoutEchoingThem() {
+        fixture().given(runningAndAvailable())
+                .when(new SetEndpointManually(WORKER, "https://admin:s3cr3t@cml.example.com", "ops"))
+                .expectException(InvalidWorkerInputException.class)
+                .expectExceptionMessage(allOf(containsString("Invalid endpoint:"), not(containsString("s3cr3t"))))
+                .expectNoEvents();
+    }
+
+    private static Arguments bad(String field, Object command) {
+        return Arguments.of(field, command);
+    }
+
+    private static Map<String, String> tooManyTags() {
+        Map<String, String> tags = new HashMap<>();
+        IntStream.range(0, 51).forEach(i -> tags.put("k" + i, "v"));
+        return tags;
+    }
+}
