@@ -1,0 +1,73 @@
+package io.cmlfleet.adapters.aws;
+
+import io.cmlfleet.application.port.cloud.InstanceInventory;
+import io.cmlfleet.application.port.cloud.InstanceLifecycle;
+import io.cmlfleet.application.port.cloud.TelemetrySource;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point of the AWS adapter module: builds the three cloud ports over one shared set of per-region SDK clients
+ * and owns their lifecycle. Create one per application and close it on shutdown.
+ */
+public final class AwsAdapters implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AwsAdapters.class);
+
+    private final RegionalClients clients;
+    private final ScheduledExecutorService coalescingTimer;
+    private final ExecutorService describeWorkers;
+    private final Ec2InstanceInventory inventory;
+    private final CloudWatchTelemetrySource telemetry;
+    private final Ec2InstanceLifecycle lifecycle;
+
+    public static AwsAdapters create(AwsAdapterSettings settings) {
+        return new AwsAdapters(settings, new SdkClientFactory(settings));
+    }
+
+    /** Package-private so tests can observe client creation. */
+    AwsAdapters(AwsAdapterSettings settings, AwsClientFactory clientFactory) {
+        log.info("AWS adapters configured: {}", settings);
+        this.clients = new RegionalClients(clientFactory);
+        this.coalescingTimer = Executors.newSingleThreadScheduledExecutor(daemonThreads("aws-coalesce-timer"));
+        this.describeWorkers = Executors.newCachedThreadPool(daemonThreads("aws-describe"));
+        this.inventory = new Ec2InstanceInventory(clients,
+                new DescribeCoalescer.Scheduling(coalescingTimer, describeWorkers, settings.coalescingWindow()));
+        this.telemetry = new CloudWatchTelemetrySource(clients, settings);
+        this.lifecycle = new Ec2InstanceLifecycle(clients);
+    }
+
+    public InstanceInventory inventory() {
+        return inventory;
+    }
+
+    public TelemetrySource telemetry() {
+        return telemetry;
+    }
+
+    public InstanceLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    @Override
+    public void close() {
+        coalescingTimer.shutdownNow();
+        inventory.close();
+        describeWorkers.shutdown();
+        clients.close();
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

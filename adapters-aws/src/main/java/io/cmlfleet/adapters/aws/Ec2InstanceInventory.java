@@ -1,0 +1,174 @@
+package io.cmlfleet.adapters.aws;
+
+import io.cmlfleet.application.port.cloud.CloudAccessException;
+import io.cmlfleet.application.port.cloud.CloudAccessException.Kind;
+import io.cmlfleet.application.port.cloud.InstanceInventory;
+import io.cmlfleet.application.port.cloud.InstanceSnapshot;
+import io.cmlfleet.application.port.cloud.InventoryBatch;
+import io.cmlfleet.application.port.cloud.StatusCheck;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeInstanceStatusRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstanceStatusResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceStatus;
+import software.amazon.awssdk.services.ec2.model.Reservation;
+
+/**
+ * {@link InstanceInventory} on EC2: DescribeInstances for state, addresses and tags, DescribeInstanceStatus for the
+ * two reachability checks, both batched per region so N workers cost ceil(N/1000) + ceil(N/100) calls, not 2N.
+ */
+final class Ec2InstanceInventory implements InstanceInventory {
+
+    private static final Logger log = LoggerFactory.getLogger(Ec2InstanceInventory.class);
+
+    /** The largest page DescribeInstances returns; also how many ids go into one instance-id filter. */
+    static final int DESCRIBE_INSTANCES_BATCH = 1000;
+    /** DescribeInstanceStatus accepts at most 100 explicit instance ids. */
+    static final int DESCRIBE_STATUS_BATCH = 100;
+
+    private static final String DESCRIBE_INSTANCES = "DescribeInstances";
+    private static final String DESCRIBE_INSTANCE_STATUS = "DescribeInstanceStatus";
+
+    private final RegionalClients clients;
+    private final DescribeCoalescer coalescer;
+
+    Ec2InstanceInventory(RegionalClients clients, DescribeCoalescer.Scheduling scheduling) {
+        this.clients = clients;
+        this.coalescer = new DescribeCoalescer(this::describeAll, scheduling, DESCRIBE_INSTANCES_BATCH);
+    }
+
+    @Override
+    public CompletableFuture<InstanceSnapshot> describe(String region, String instanceId) {
+        if (instanceId == null || instanceId.isBlank()) {
+            return CompletableFuture.failedFuture(new CloudAccessException(Kind.INVALID_REQUEST, region,
+                    DESCRIBE_INSTANCES, DESCRIBE_INSTANCES + " in " + region + ": an instance id is required"));
+        }
+        return coalescer.describe(region, instanceId.trim());
+    }
+
+    @Override
+    public InventoryBatch describeAll(String region, Collection<String> instanceIds) {
+        Set<String> wanted = distinctIds(instanceIds);
+        if (wanted.isEmpty()) {
+            return new InventoryBatch(region, Map.of(), Set.of(), true);
+        }
+        Region sdkRegion = RegionResolver.resolve(region, DESCRIBE_INSTANCES);
+        Ec2Client ec2 = clients.ec2(sdkRegion);
+
+        Map<String, Instance> instances = describeInstances(ec2, region, wanted);
+        StatusLookup statuses = describeStatuses(ec2, region, instances.keySet());
+
+        Map<String, InstanceSnapshot> snapshots = new LinkedHashMap<>();
+        instances.forEach((id, instance) -> {
+            InstanceStatus status = statuses.byId().get(id);
+            snapshots.put(id, Ec2Snapshots.snapshot(instance,
+                    status == null ? StatusCheck.UNKNOWN : Ec2Snapshots.statusCheck(status.systemStatus()),
+                    status == null ? StatusCheck.UNKNOWN : Ec2Snapshots.statusCheck(status.instanceStatus())));
+        });
+        Set<String> missing = new LinkedHashSet<>(wanted);
+        missing.removeAll(snapshots.keySet());
+        log.debug("Described {} instances in {}: {} found, {} missing", wanted.size(), region,
+                snapshots.size(), missing.size());
+        return new InventoryBatch(region, snapshots, missing, statuses.complete());
+    }
+
+    /**
+     * An instance-id filter, unlike the InstanceIds parameter, does not fail the whole call when one id is unknown,
+     * and it allows MaxResults, so one call answers up to 1000 instances.
+     */
+    private Map<String, Instance> describeInstances(Ec2Client ec2, String region, Set<String> wanted) {
+        Map<String, Instance> found = new LinkedHashMap<>();
+        for (List<String> chunk : Batches.chunks(wanted, DESCRIBE_INSTANCES_BATCH)) {
+            String nextToken = null;
+            do {
+                DescribeInstancesRequest request = DescribeInstancesRequest.builder()
+                        .filters(Filter.builder().name("instance-id").values(chunk).build())
+                        .maxResults(DESCRIBE_INSTANCES_BATCH)
+                        .nextToken(nextToken)
+                        .build();
+                DescribeInstancesResponse response = AwsCalls.call(region, DESCRIBE_INSTANCES, () -> ec2.describeInstances(request));
+                for (Reservation reservation : response.reservations()) {
+                    for (Instance instance : reservation.instances()) {
+                        if (wanted.contains(instance.instanceId())) {
+                            found.put(instance.instanceId(), instance);
+                        }
+                    }
+                }
+                nextToken = blankToNull(response.nextToken());
+            } while (nextToken != null);
+        }
+        return found;
+    }
+
+    /**
+     * Only ids DescribeInstances returned are asked for, because explicit ids make DescribeInstanceStatus fail on
+     * any unknown id. IncludeAllInstances also reports stopped instances (their checks are then not-applicable).
+     */
+    private StatusLookup describeStatuses(Ec2Client ec2, String region, Set<String> ids) {
+        Map<String, InstanceStatus> byId = new HashMap<>();
+        boolean complete = true;
+        for (List<String> chunk : Batches.chunks(ids, DESCRIBE_STATUS_BATCH)) {
+            String nextToken = null;
+            try {
+                do {
+                    DescribeInstanceStatusRequest request = DescribeInstanceStatusRequest.builder()
+                            .instanceIds(chunk)
+                            .includeAllInstances(true)
+                            .nextToken(nextToken)
+                            .build();
+                    DescribeInstanceStatusResponse response =
+                            AwsCalls.call(region, DESCRIBE_INSTANCE_STATUS, () -> ec2.describeInstanceStatus(request));
+                    for (InstanceStatus status : response.instanceStatuses()) {
+                        byId.put(status.instanceId(), status);
+                    }
+                    nextToken = blankToNull(response.nextToken());
+                } while (nextToken != null);
+            } catch (CloudAccessException e) {
+                if (e.kind() != Kind.UNKNOWN_INSTANCE) {
+                    throw e;
+                }
+                // An instance vanished between the two calls; its neighbours keep their state, only checks are lost.
+                complete = false;
+            }
+        }
+        return new StatusLookup(byId, complete);
+    }
+
+    private record StatusLookup(Map<String, InstanceStatus> byId, boolean complete) {
+    }
+
+    /** Fails describes still waiting for their window. */
+    void close() {
+        coalescer.failPending();
+    }
+
+    private static Set<String> distinctIds(Collection<String> ids) {
+        Set<String> distinct = new LinkedHashSet<>();
+        if (ids != null) {
+            for (String id : ids) {
+                if (id != null && !id.isBlank()) {
+                    distinct.add(id.trim());
+                }
+            }
+        }
+        return distinct;
+    }
+
+    private static String blankToNull(String token) {
+        return token == null || token.isBlank() ? null : token;
+    }
+}

@@ -1,0 +1,380 @@
+package io.cmlfleet.adapters.cml;
+
+import io.cmlfleet.application.port.cml.CmlAccessException;
+import io.cmlfleet.application.port.cml.CmlAccessException.Kind;
+import io.cmlfleet.application.port.cml.CmlControllerClient;
+import io.cmlfleet.application.port.cml.CmlCredentials;
+import io.cmlfleet.application.port.cml.CmlCredentialsProvider;
+import io.cmlfleet.application.port.cml.CmlHealthReport;
+import io.cmlfleet.application.port.cml.CmlLabs;
+import io.cmlfleet.application.port.cml.CmlLicensing;
+import io.cmlfleet.application.port.cml.CmlSystemInformation;
+import io.cmlfleet.application.port.cml.CmlSystemStats;
+import io.cmlfleet.application.port.cml.CmlTarget;
+import io.cmlfleet.domain.worker.CmlServiceStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@link CmlControllerClient} over the CML REST API ({@code /api/v0}) with the JDK HTTP client.
+ *
+ * <p>Secrets: the password only travels in the login body, the token only in the Authorization
+ * header. Neither is logged nor put into an exception message; error messages name the worker, the
+ * method and the URL (without any user-info part) instead.
+ */
+public final class HttpCmlControllerClient implements CmlControllerClient {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpCmlControllerClient.class);
+    private static final String API = "/api/v0";
+
+    private final CmlClientSettings settings;
+    private final CmlCredentialsProvider credentialsProvider;
+    private final Clock clock;
+    private final CmlResponseParser parser = new CmlResponseParser();
+    private final HttpClient fleetHttp;
+    private final Map<String, HttpClient> httpByWorker;
+    private final ConcurrentMap<String, ControllerSession> sessions = new ConcurrentHashMap<>();
+
+    public HttpCmlControllerClient(CmlClientSettings settings, CmlCredentialsProvider credentialsProvider) {
+        this(settings, credentialsProvider, Clock.systemUTC());
+    }
+
+    /**
+     * @throws IllegalArgumentException when a configured CA bundle is not readable PEM: a wrong trust
+     *                                  setting must stop start-up rather than fail every health check
+     */
+    HttpCmlControllerClient(CmlClientSettings settings, CmlCredentialsProvider credentialsProvider, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.credentialsProvider = Objects.requireNonNull(credentialsProvider, "credentialsProvider");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (!settings.verifyTls()) {
+            log.warn("TLS verification is OFF for CML controllers: any certificate and host name will be accepted,"
+                    + " so credentials can be intercepted. Configure a CA bundle instead outside of labs.");
+            this.fleetHttp = newHttpClient(CmlTlsContexts.trustingEverything());
+            this.httpByWorker = Map.of();
+        } else {
+            this.fleetHttp = newHttpClient(settings.caBundlePem() == null
+                    ? CmlTlsContexts.jdkDefault()
+                    : CmlTlsContexts.trusting(settings.caBundlePem(), "the fleet"));
+            Map<String, HttpClient> perWorker = new LinkedHashMap<>();
+            settings.perWorkerCaBundles().forEach((workerId, pem) ->
+                    perWorker.put(workerId, newHttpClient(CmlTlsContexts.trusting(pem, "worker " + workerId))));
+            this.httpByWorker = Map.copyOf(perWorker);
+        }
+    }
+
+    @Override
+    public CmlSystemInformation systemInformation(CmlTarget target) {
+        Call call = new Call(target, "GET", "/system_information");
+        return call.parse(parser::systemInformation, call.checked(send(call, null, null)));
+    }
+
+    @Override
+    public CmlHealthReport evaluateHealth(CmlTarget target) {
+        long started = System.nanoTime();
+        try {
+            CmlSystemInformation information = systemInformation(target);
+            if (!information.ready()) {
+                return report(true, false, null, null, "not ready: controller reports ready=false", started);
+            }
+            Call call = new Call(target, "GET", "/system_health");
+            CmlResponseParser.HealthBody health = call.parse(parser::health, authenticated(call));
+            return report(true, health.valid(), health.licensed(), health.enterprise(), health.invalidReason(), started);
+        } catch (CmlAccessException e) {
+            return report(answered(e.kind()), false, null, null, e.getMessage(), started);
+        } catch (RuntimeException e) {
+            // The port promises a report, never an exception; keep the class only, the message is unknown ground.
+            log.error("Unexpected failure evaluating CML health of worker {}: {}", target.workerId(), e.getClass().getName());
+            return report(true, false, null, null, "unexpected failure: " + e.getClass().getSimpleName(), started);
+        }
+    }
+
+    @Override
+    public CmlSystemStats systemStats(CmlTarget target) {
+        Call call = new Call(target, "GET", "/system_stats");
+        return call.parse(parser::systemStats, authenticated(call));
+    }
+
+    @Override
+    public CmlLicensing licensing(CmlTarget target) {
+        Call call = new Call(target, "GET", "/licensing");
+        return call.parse(parser::licensing, authenticated(call));
+    }
+
+    @Override
+    public CmlLabs labs(CmlTarget target, boolean includeStates) {
+        // show_all=true lists every user's labs for an admin; other users get their own labs.
+        Call list = new Call(target, "GET", "/labs?show_all=true");
+        List<String> ids = list.parse(parser::labIds, authenticated(list));
+        Map<String, String> states = new LinkedHashMap<>();
+        if (includeStates) {
+            for (String id : ids) {
+                Call state = new Call(target, "GET", "/labs/" + id + "/state");
+                states.put(id, state.parse(parser::labState, authenticated(state)));
+            }
+        }
+        return new CmlLabs(ids.size(), ids, states);
+    }
+
+    /** Whether a failure of this kind still proves that a CML controller answered. */
+    private static boolean answered(Kind kind) {
+        return switch (kind) {
+            case UNREACHABLE, TLS_FAILURE, TIMEOUT, SERVER_ERROR -> false;
+            case BAD_CREDENTIALS, UNAUTHORIZED, RATE_LIMITED, MALFORMED_RESPONSE, RESPONSE_TOO_LARGE -> true;
+        };
+    }
+
+    private static CmlHealthReport report(boolean reachable, boolean valid, Boolean licensed, Boolean enterprise,
+                                          String error, long startedNanos) {
+        Duration latency = Duration.ofNanos(System.nanoTime() - startedNanos);
+        return new CmlHealthReport(CmlServiceStatus.fromHealthCheck(reachable, valid), reachable, valid,
+                licensed, enterprise, error, latency);
+    }
+
+    /** Sends with the cached token; on 401 logs in once more and retries once. */
+    private Exchange authenticated(Call call) {
+        ControllerSession session = session(call.target);
+        String token = session.tokenOrLogin(() -> login(call.target));
+        Exchange exchange = send(call, token, null);
+        if (exchange.status == 401) {
+            log.info("CML controller of worker {} refused the token on {} {}; logging in again",
+                    call.target.workerId(), call.method, call.path);
+            session.forget(token);
+            token = session.tokenOrLogin(() -> login(call.target));
+            exchange = send(call, token, null);
+            if (exchange.status == 401) {
+                throw call.failure(Kind.UNAUTHORIZED, "unauthorized: token refused again right after a fresh login"
+                        + call.describe(exchange), null);
+            }
+        }
+        return call.checked(exchange);
+    }
+
+    private String login(CmlTarget target) {
+        CmlCredentials credentials;
+        try {
+            credentials = credentialsProvider.credentialsFor(target);
+        } catch (CmlAccessException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A secret store's exception text is not ours to vouch for; report the class only.
+            throw new CmlAccessException(Kind.BAD_CREDENTIALS, "credentials provider failed for worker "
+                    + target.workerId() + ": " + e.getClass().getSimpleName());
+        }
+        if (credentials == null) {
+            throw new CmlAccessException(Kind.BAD_CREDENTIALS, "no CML credentials for worker " + target.workerId());
+        }
+        Call call = new Call(target, "POST", "/authenticate");
+        Exchange exchange = send(call, null, parser.loginBody(credentials.username(), credentials.password()));
+        if (exchange.status == 401 || exchange.status == 403) {
+            // The body is not quoted: some servers echo parts of the request.
+            throw call.failure(Kind.BAD_CREDENTIALS, "bad credentials: controller rejected the login of user '"
+                    + credentials.username() + "' (HTTP " + exchange.status + ")", null);
+        }
+        String token = call.parse(parser::token, call.checked(exchange));
+        log.info("Logged in to CML controller of worker {} as '{}'", target.workerId(), credentials.username());
+        return token;
+    }
+
+    private ControllerSession session(CmlTarget target) {
+        return sessions.computeIfAbsent(target.workerId() + " " + baseUri(target.endpoint()),
+                key -> new ControllerSession());
+    }
+
+    private Exchange send(Call call, String bearerToken, byte[] jsonBody) {
+        Instant notBefore = session(call.target).notBefore();
+        Instant now = clock.instant();
+        if (now.isBefore(notBefore)) {
+            Duration wait = Duration.between(now, notBefore);
+            throw call.failure(Kind.RATE_LIMITED, "rate limited: backing off for another "
+                    + Math.max(1, wait.toSeconds()) + " s after HTTP 429", wait, null);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(call.uri)
+                .timeout(settings.readTimeout())
+                .header("Accept", "application/json")
+                .header("User-Agent", "cmlfleet");
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json")
+                    .method(call.method, HttpRequest.BodyPublishers.ofByteArray(jsonBody));
+        } else {
+            request.method(call.method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpClient http = httpByWorker.getOrDefault(call.target.workerId(), fleetHttp);
+        long started = System.nanoTime();
+        CompletableFuture<HttpResponse<byte[]>> pending =
+                http.sendAsync(request.build(), new CappedBodyHandler(settings.maxResponseBytes()));
+        try {
+            // The request timeout covers waiting for the headers; this deadline also bounds a body that trickles.
+            HttpResponse<byte[]> response = pending.get(
+                    settings.connectTimeout().plus(settings.readTimeout()).toMillis(), TimeUnit.MILLISECONDS);
+            log.debug("CML {} {} of worker {} -> HTTP {} in {} ms", call.method, call.path, call.target.workerId(),
+                    response.statusCode(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+            return new Exchange(response.statusCode(), response.headers(), response.body());
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw call.failure(Kind.TIMEOUT, "timeout: no complete response within "
+                    + settings.connectTimeout().plus(settings.readTimeout()).toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw call.failure(Kind.UNREACHABLE, "interrupted while waiting for the controller", e);
+        } catch (ExecutionException e) {
+            throw call.transportFailure(e.getCause());
+        }
+    }
+
+    private HttpClient newHttpClient(SSLContext sslContext) {
+        return HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .sslContext(sslContext)
+                // CML's nginx speaks HTTP/1.1; pinning it keeps connection handling predictable.
+                .version(HttpClient.Version.HTTP_1_1)
+                // A redirect would carry the request elsewhere; CML does not redirect API calls.
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** Scheme, host and port only: user-info in a configured endpoint must neither be sent nor printed. */
+    private static String baseUri(URI endpoint) {
+        String path = endpoint.getPath() == null ? "" : endpoint.getPath().replaceAll("/+$", "");
+        return endpoint.getScheme() + "://" + endpoint.getHost()
+                + (endpoint.getPort() == -1 ? "" : ":" + endpoint.getPort()) + path;
+    }
+
+    private record Exchange(int status, HttpHeaders headers, byte[] body) {
+    }
+
+    /** One request to one controller, and how to describe it in a message. */
+    private final class Call {
+        final CmlTarget target;
+        final String method;
+        final String path;
+        final URI uri;
+
+        Call(CmlTarget target, String method, String path) {
+            this.target = target;
+            this.method = method;
+            this.path = path;
+            this.uri = URI.create(baseUri(target.endpoint()) + API + path);
+        }
+
+        /** 2xx passes; everything else becomes the matching failure. */
+        Exchange checked(Exchange exchange) {
+            int status = exchange.status;
+            if (status >= 200 && status < 300) {
+                return exchange;
+            }
+            if (status == 429) {
+                Duration wait = RetryAfterHeader.parse(exchange.headers.firstValue("Retry-After").orElse(null), clock)
+                        .orElse(null);
+                Duration backoff = wait != null ? wait : settings.rateLimitBackoff();
+                session(target).backOffUntil(clock.instant().plus(backoff));
+                log.warn("CML controller of worker {} answered 429 to {} {}; leaving it alone for {} s",
+                        target.workerId(), method, path, backoff.toSeconds());
+                throw failure(Kind.RATE_LIMITED, "rate limited: HTTP 429"
+                        + (wait != null ? ", retry after " + wait.toSeconds() + " s" : ""), wait, null);
+            }
+            if (status == 401 || status == 403) {
+                throw failure(Kind.UNAUTHORIZED, "unauthorized" + describe(exchange), null);
+            }
+            if (status >= 500) {
+                throw failure(Kind.SERVER_ERROR, "server error" + describe(exchange), null);
+            }
+            throw failure(Kind.SERVER_ERROR, "unexpected status" + describe(exchange), null);
+        }
+
+        <T> T parse(java.util.function.Function<byte[], T> reader, Exchange exchange) {
+            try {
+                return reader.apply(exchange.body);
+            } catch (CmlAccessException e) {
+                throw failure(e.kind(), e.getMessage(), e.retryAfter().orElse(null), null);
+            }
+        }
+
+        String describe(Exchange exchange) {
+            return ": HTTP " + exchange.status + parser.errorDescription(exchange.body).map(d -> " " + d).orElse("");
+        }
+
+        CmlAccessException transportFailure(Throwable cause) {
+            if (has(cause, CappedBodyHandler.ResponseTooLargeException.class)) {
+                return failure(Kind.RESPONSE_TOO_LARGE, "response too large: body exceeds the cap of "
+                        + settings.maxResponseBytes() + " bytes", null);
+            }
+            if (has(cause, CappedBodyHandler.BodyInterruptedException.class)) {
+                return failure(Kind.MALFORMED_RESPONSE, "truncated response: connection lost while reading the body", cause);
+            }
+            if (has(cause, SSLException.class)) {
+                return failure(Kind.TLS_FAILURE, "TLS failure: " + find(cause, SSLException.class).getMessage(), cause);
+            }
+            if (has(cause, HttpConnectTimeoutException.class)) {
+                return failure(Kind.TIMEOUT, "timeout: no connection within "
+                        + settings.connectTimeout().toMillis() + " ms", cause);
+            }
+            if (has(cause, HttpTimeoutException.class)) {
+                return failure(Kind.TIMEOUT, "timeout: no response within " + settings.readTimeout().toMillis() + " ms", cause);
+            }
+            if (has(cause, ConnectException.class)) {
+                return failure(Kind.UNREACHABLE, "unreachable: connection refused", cause);
+            }
+            if (has(cause, UnknownHostException.class) || has(cause, UnresolvedAddressException.class)) {
+                return failure(Kind.UNREACHABLE, "unreachable: unknown host", cause);
+            }
+            return failure(Kind.UNREACHABLE, "unreachable: " + (cause == null ? "no answer"
+                    : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage())), cause);
+        }
+
+        CmlAccessException failure(Kind kind, String reason, Throwable cause) {
+            return failure(kind, reason, null, cause);
+        }
+
+        CmlAccessException failure(Kind kind, String reason, Duration retryAfter, Throwable cause) {
+            String where = " (worker " + target.workerId() + ", " + method + " " + uri + ")";
+            return new CmlAccessException(kind, reason + where, retryAfter, cause);
+        }
+    }
+
+    private static boolean has(Throwable chain, Class<? extends Throwable> type) {
+        return find(chain, type) != null;
+    }
+
+    private static <T extends Throwable> T find(Throwable chain, Class<T> type) {
+        for (Throwable t = chain; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+}

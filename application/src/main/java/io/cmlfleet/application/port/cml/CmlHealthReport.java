@@ -1,0 +1,33 @@
+package io.cmlfleet.application.port.cml;
+
+import io.cmlfleet.domain.worker.CmlServiceStatus;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The outcome of one health evaluation of a CML controller. Always produced, even when the controller
+ * could not be reached: {@code error} then says why.
+ *
+ * @param status     {@link CmlServiceStatus#fromHealthCheck(boolean, boolean)} of {@code reachable} and {@code valid}
+ * @param reachable  the controller answered over HTTPS with something other than a 5xx
+ * @param valid      {@code system_health} reported {@code valid: true}
+ * @param licensed   {@code system_health.is_licensed}; null when unknown (not reported, or not reached)
+ * @param enterprise {@code system_health.is_enterprise}; null when unknown
+ * @param error      short reason when not AVAILABLE (e.g. "timeout: ..."), null otherwise
+ * @param latency    wall-clock time the evaluation took
+ */
+public record CmlHealthReport(
+        CmlServiceStatus status,
+        boolean reachable,
+        boolean valid,
+        Boolean licensed,
+        Boolean enterprise,
+        String error,
+        Duration latency) {
+
+    public CmlHealthReport {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(latency, "latency");
+    }
+}
