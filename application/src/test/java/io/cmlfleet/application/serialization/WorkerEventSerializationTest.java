@@ -9,6 +9,8 @@ import io.cmlfleet.domain.worker.CmlServiceStatus;
 import io.cmlfleet.domain.worker.EndpointSource;
 import io.cmlfleet.domain.worker.LifecycleAction;
 import io.cmlfleet.domain.worker.RefreshStage;
+import io.cmlfleet.domain.worker.RefreshStageOutcome;
+import io.cmlfleet.domain.worker.RefreshTrigger;
 import io.cmlfleet.domain.worker.WorkerOrigin;
 import io.cmlfleet.domain.worker.WorkerStatus;
 import io.cmlfleet.domain.worker.event.CmlStatsRecorded;
@@ -17,6 +19,7 @@ import io.cmlfleet.domain.worker.event.EndpointPopulated;
 import io.cmlfleet.domain.worker.event.InstanceStatusChecksChanged;
 import io.cmlfleet.domain.worker.event.LifecycleActionRequested;
 import io.cmlfleet.domain.worker.event.NetworkAddressesChanged;
+import io.cmlfleet.domain.worker.event.RefreshCompleted;
 import io.cmlfleet.domain.worker.event.RefreshFailed;
 import io.cmlfleet.domain.worker.event.ServiceHealthEvaluated;
 import io.cmlfleet.domain.worker.event.ServiceMarkedUnavailable;
@@ -27,6 +30,7 @@ import io.cmlfleet.domain.worker.event.WorkerEvent;
 import io.cmlfleet.domain.worker.event.WorkerEventTypes;
 import io.cmlfleet.domain.worker.event.WorkerTerminated;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -63,7 +67,11 @@ class WorkerEventSerializationTest {
                 new TelemetryUpdated("w-1", 0.0, null, AT, 300),
                 new RefreshFailed("w-1", RefreshStage.CML_LICENSING, "MALFORMED_RESPONSE", "bad JSON", AT),
                 new LifecycleActionRequested("w-1", LifecycleAction.STOP, "alice", null, AT),
-                new WorkerTerminated("w-1", "EC2 reported the instance terminated", AT));
+                new WorkerTerminated("w-1", "EC2 reported the instance terminated", AT),
+                new RefreshCompleted("w-1", RefreshTrigger.SCHEDULED, AT, AT.plusMillis(830), List.of(
+                        RefreshStageOutcome.ran(RefreshStage.EC2_OBSERVATION),
+                        RefreshStageOutcome.failed(RefreshStage.HEALTH_CHECK, "timeout"),
+                        RefreshStageOutcome.skipped(RefreshStage.CML_STATS, "CML service is UNAVAILABLE, not AVAILABLE"))));
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.cmlfleet.domain.worker.command.MarkTerminated;
 import io.cmlfleet.domain.worker.command.RecordCmlStats;
 import io.cmlfleet.domain.worker.command.RecordEc2Observation;
 import io.cmlfleet.domain.worker.command.RecordHealthEvaluation;
+import io.cmlfleet.domain.worker.command.RecordRefreshCompleted;
 import io.cmlfleet.domain.worker.command.RecordRefreshFailure;
 import io.cmlfleet.domain.worker.command.RecordTelemetry;
 import io.cmlfleet.domain.worker.command.RegisterWorker;
@@ -22,6 +23,7 @@ import io.cmlfleet.domain.worker.event.EndpointPopulated;
 import io.cmlfleet.domain.worker.event.InstanceStatusChecksChanged;
 import io.cmlfleet.domain.worker.event.LifecycleActionRequested;
 import io.cmlfleet.domain.worker.event.NetworkAddressesChanged;
+import io.cmlfleet.domain.worker.event.RefreshCompleted;
 import io.cmlfleet.domain.worker.event.RefreshFailed;
 import io.cmlfleet.domain.worker.event.ServiceHealthEvaluated;
 import io.cmlfleet.domain.worker.event.ServiceMarkedUnavailable;
@@ -33,6 +35,7 @@ import io.cmlfleet.domain.worker.event.WorkerTerminated;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -43,6 +46,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 /**
  * A CML worker: an EC2 instance running a CML controller. Every observation of it becomes an event; command handlers
  * validate and decide, and state changes only in the event sourcing handler, through {@link WorkerState}.
+ *
+ * <p>The handlers that record an observation answer with the {@link RefreshGateDecision} for the state that results,
+ * so that the refresh pipeline decides its next stage on exactly what the aggregate knows, without a read model lag.
  *
  * <p>Handlers take the {@link Clock} as a resource so that "not in the future" checks and operator-made events are
  * testable and consistent with the host's time source.
@@ -91,7 +97,7 @@ public class CMLWorker {
     }
 
     @CommandHandler
-    public void handle(RecordEc2Observation command, Clock clock) {
+    public RefreshGateDecision handle(RecordEc2Observation command, Clock clock) {
         requireNotTerminated("RecordEc2Observation");
         String ec2State = WorkerInputRules.required("ec2State", command.ec2State());
         if (command.ec2StateCode() != null && (command.ec2StateCode() < 0 || command.ec2StateCode() > 0xFFFF)) {
@@ -102,7 +108,8 @@ public class CMLWorker {
         String privateIp = WorkerInputRules.optionalIpAddress("privateIp", command.privateIp());
         Instant observedAt = notInFuture("observedAt", command.observedAt(), clock);
         if (isNotNewer(observedAt, state.ec2ObservedAt())) {
-            return; // a re-delivered or out-of-order observation: what it says is already known or outdated
+            // A re-delivered or out-of-order observation: what it says is already known or outdated.
+            return state.refreshGate();
         }
 
         WorkerStatus from = state.status();
@@ -129,6 +136,7 @@ public class CMLWorker {
         if (to == WorkerStatus.TERMINATED) {
             apply(new WorkerTerminated(workerId, "EC2 reported the instance terminated", observedAt));
         }
+        return state.refreshGate();
     }
 
     @CommandHandler
@@ -162,7 +170,7 @@ public class CMLWorker {
     }
 
     @CommandHandler
-    public void handle(RecordHealthEvaluation command, Clock clock) {
+    public RefreshGateDecision handle(RecordHealthEvaluation command, Clock clock) {
         requireNotTerminated("RecordHealthEvaluation");
         if (!command.reachable() && command.valid()) {
             throw new InvalidWorkerInputException("valid", "cannot be true when the controller was not reachable");
@@ -177,7 +185,7 @@ public class CMLWorker {
         }
         ServiceHealthEvaluated last = state.lastHealthEvaluation();
         if (last != null && isNotNewer(evaluatedAt, last.evaluatedAt())) {
-            return;
+            return state.refreshGate();
         }
         CmlServiceStatus newStatus = CmlServiceStatus.fromHealthCheck(command.reachable(), command.valid());
         boolean nothingNew = last != null
@@ -188,14 +196,15 @@ public class CMLWorker {
                 && Objects.equals(command.enterprise(), last.enterprise())
                 && Objects.equals(error, last.error());
         if (nothingNew) {
-            return;
+            return state.refreshGate();
         }
         apply(new ServiceHealthEvaluated(workerId, state.endpoint(), state.serviceStatus(), newStatus,
                 command.valid(), command.licensed(), command.enterprise(), error, latencyMillis, evaluatedAt));
+        return state.refreshGate();
     }
 
     @CommandHandler
-    public void handle(RecordCmlStats command, Clock clock) {
+    public RefreshGateDecision handle(RecordCmlStats command, Clock clock) {
         requireNotTerminated("RecordCmlStats");
         CmlFacts facts = validated(WorkerInputRules.required("facts", command.facts()));
         Instant recordedAt = notInFuture("recordedAt", command.recordedAt(), clock);
@@ -204,13 +213,14 @@ public class CMLWorker {
             throw new WorkerStateConflictException(workerId, "CML stats not accepted: " + gate.cmlQuerySkipReason());
         }
         if (isNotNewer(recordedAt, state.cmlFactsRecordedAt())) {
-            return;
+            return state.refreshGate();
         }
         if (state.cmlFacts() != null
                 && state.cmlFacts().withoutVolatileFacts().equals(facts.withoutVolatileFacts())) {
-            return;
+            return state.refreshGate();
         }
         apply(new CmlStatsRecorded(workerId, facts, recordedAt));
+        return state.refreshGate();
     }
 
     private static CmlFacts validated(CmlFacts facts) {
@@ -230,24 +240,25 @@ public class CMLWorker {
     }
 
     @CommandHandler
-    public void handle(RecordTelemetry command, Clock clock) {
+    public RefreshGateDecision handle(RecordTelemetry command, Clock clock) {
         requireNotTerminated("RecordTelemetry");
         Double cpu = WorkerInputRules.optionalPercentage("cpuPercent", command.cpuPercent());
         Double memory = WorkerInputRules.optionalPercentage("memoryPercent", command.memoryPercent());
         Instant sampledAt = notInFuture("sampledAt", command.sampledAt(), clock);
         long windowSeconds = WorkerInputRules.positive("windowSeconds", command.windowSeconds());
         if (cpu == null && memory == null) {
-            return; // CloudWatch had no datapoint: nothing was observed
+            return state.refreshGate(); // CloudWatch had no datapoint: nothing was observed
         }
         TelemetryUpdated last = state.telemetry();
         if (last != null && isNotNewer(sampledAt, last.sampledAt())) {
-            return;
+            return state.refreshGate();
         }
         apply(new TelemetryUpdated(workerId, cpu, memory, sampledAt, windowSeconds));
+        return state.refreshGate();
     }
 
     @CommandHandler
-    public void handle(RecordRefreshFailure command, Clock clock) {
+    public RefreshGateDecision handle(RecordRefreshFailure command, Clock clock) {
         requireNotTerminated("RecordRefreshFailure");
         RefreshStage stage = WorkerInputRules.required("stage", command.stage());
         String errorCode = nonBlank("errorCode", command.errorCode());
@@ -255,9 +266,33 @@ public class CMLWorker {
         Instant failedAt = notInFuture("failedAt", command.failedAt(), clock);
         RefreshFailed failure = new RefreshFailed(workerId, stage, errorCode, message, failedAt);
         if (failure.equals(state.lastRefreshFailure())) {
-            return; // the same failure delivered twice
+            return state.refreshGate(); // the same failure delivered twice
         }
         apply(failure);
+        return state.refreshGate();
+    }
+
+    @CommandHandler
+    public void handle(RecordRefreshCompleted command, Clock clock) {
+        requireNotTerminated("RecordRefreshCompleted");
+        RefreshTrigger trigger = WorkerInputRules.required("trigger", command.trigger());
+        Instant startedAt = notInFuture("startedAt", command.startedAt(), clock);
+        Instant completedAt = notInFuture("completedAt", command.completedAt(), clock);
+        if (completedAt.isBefore(startedAt)) {
+            throw new InvalidWorkerInputException("completedAt", "must not be before startedAt (" + completedAt
+                    + " is before " + startedAt + ")");
+        }
+        List<RefreshStageOutcome> stages = WorkerInputRules.required("stages", command.stages()).stream()
+                .map(outcome -> new RefreshStageOutcome(
+                        WorkerInputRules.required("stages.stage", outcome.stage()),
+                        WorkerInputRules.required("stages.result", outcome.result()),
+                        optionalText(outcome.detail())))
+                .toList();
+        RefreshCompleted completed = new RefreshCompleted(workerId, trigger, startedAt, completedAt, stages);
+        if (completed.equals(state.lastRefresh())) {
+            return; // the same refresh delivered twice
+        }
+        apply(completed);
     }
 
     @CommandHandler

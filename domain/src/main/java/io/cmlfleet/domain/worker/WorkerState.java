@@ -6,6 +6,7 @@ import io.cmlfleet.domain.worker.event.EndpointPopulated;
 import io.cmlfleet.domain.worker.event.InstanceStatusChecksChanged;
 import io.cmlfleet.domain.worker.event.LifecycleActionRequested;
 import io.cmlfleet.domain.worker.event.NetworkAddressesChanged;
+import io.cmlfleet.domain.worker.event.RefreshCompleted;
 import io.cmlfleet.domain.worker.event.RefreshFailed;
 import io.cmlfleet.domain.worker.event.ServiceHealthEvaluated;
 import io.cmlfleet.domain.worker.event.ServiceMarkedUnavailable;
@@ -57,6 +58,7 @@ public final class WorkerState {
     private TelemetryUpdated telemetry;
     private RefreshFailed lastRefreshFailure;
     private LifecycleActionRequested lastLifecycleRequest;
+    private RefreshCompleted lastRefresh;
     private Instant terminatedAt;
 
     /** Replays a history from the beginning. */
@@ -112,6 +114,8 @@ public final class WorkerState {
             telemetry = e;
         } else if (event instanceof RefreshFailed e) {
             lastRefreshFailure = e;
+        } else if (event instanceof RefreshCompleted e) {
+            lastRefresh = e;
         } else if (event instanceof LifecycleActionRequested e) {
             lastLifecycleRequest = e;
         } else if (event instanceof WorkerTerminated e) {
@@ -237,6 +241,10 @@ public final class WorkerState {
 
     public LifecycleActionRequested lastLifecycleRequest() {
         return lastLifecycleRequest;
+    }
+
+    public RefreshCompleted lastRefresh() {
+        return lastRefresh;
     }
 
     public Instant terminatedAt() {

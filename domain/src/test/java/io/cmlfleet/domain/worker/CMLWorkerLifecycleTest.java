@@ -75,7 +75,9 @@ class CMLWorkerLifecycleTest {
                 new RecordTelemetry(WORKER, 1.0, 2.0, NOW, 300),
                 new RecordRefreshFailure(WORKER, RefreshStage.HEALTH_CHECK, "TIMEOUT", "timed out", NOW),
                 new RequestLifecycleAction(WORKER, LifecycleAction.TERMINATE, "ops", null),
-                new MarkTerminated(WORKER, "again", NOW));
+                new MarkTerminated(WORKER, "again", NOW),
+                new io.cmlfleet.domain.worker.command.RecordRefreshCompleted(WORKER, RefreshTrigger.SCHEDULED, NOW,
+                        NOW, java.util.List.of()));
     }
 
     @ParameterizedTest(name = "{0}")

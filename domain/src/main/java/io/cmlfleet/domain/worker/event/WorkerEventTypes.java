@@ -31,6 +31,7 @@ public final class WorkerEventTypes {
         register("RefreshFailed", RefreshFailed.class);
         register("LifecycleActionRequested", LifecycleActionRequested.class);
         register("WorkerTerminated", WorkerTerminated.class);
+        register("RefreshCompleted", RefreshCompleted.class);
     }
 
     private WorkerEventTypes() {
