@@ -32,8 +32,10 @@ public class CmlAccessException extends RuntimeException {
         RESPONSE_TOO_LARGE
     }
 
+    private static final long serialVersionUID = 1L;
+
     private final Kind kind;
-    private final transient Duration retryAfter;
+    private final Duration retryAfter;
 
     public CmlAccessException(Kind kind, String message) {
         this(kind, message, null, null);
