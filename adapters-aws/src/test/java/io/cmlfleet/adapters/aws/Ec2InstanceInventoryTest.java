@@ -223,6 +223,23 @@ class Ec2InstanceInventoryTest extends WireMockAwsTestBase {
     }
 
     @Test
+    void aFullCoalescingBatchIsSentWithoutWaitingForTheWindow() {
+        List<String> ids = instanceIds(1_000);
+        stubRegionPages(ids);
+        wireMock.stubFor(ec2Action("DescribeInstanceStatus")
+                .willReturn(xml(200, Ec2Responses.describeInstanceStatus(List.of()))));
+        // A window far longer than the test's patience: only the size trigger can complete these futures.
+        InstanceInventory inventory = adapters(settings().withCoalescingWindow(Duration.ofMinutes(10))).inventory();
+
+        List<CompletableFuture<InstanceSnapshot>> answers = ids.stream().map(id -> inventory.describe(REGION, id)).toList();
+
+        assertThat(CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)))
+                .succeedsWithin(Duration.ofSeconds(30));
+        assertThat(answers.get(999).join().instanceId()).isEqualTo(ids.get(999));
+        wireMock.verify(exactly(1), ec2Requested("DescribeInstances"));
+    }
+
+    @Test
     void singleInstanceDescribeSurfacesAccessDeniedThroughTheFuture() {
         wireMock.stubFor(ec2Action("DescribeInstances").willReturn(xml(403, AwsFixtures.text("error_unauthorized.xml"))));
 
