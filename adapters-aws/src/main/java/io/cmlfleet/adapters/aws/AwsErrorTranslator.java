@@ -34,7 +34,7 @@ final class AwsErrorTranslator {
     private static final Set<String> INVALID_REQUEST_CODES = Set.of(
             "MissingParameter", "ValidationError", "ValidationException", "UnknownParameter",
             "InvalidParameterValue", "InvalidParameterCombination", "InvalidParameter", "InvalidAction",
-            "UnsupportedOperation", "DryRunOperation");
+            "UnsupportedOperation", "DryRunOperation", "FilterLimitExceeded");
 
     private AwsErrorTranslator() {
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.regions.Region;
@@ -29,14 +30,17 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
 
 /**
  * {@link InstanceInventory} on EC2: DescribeInstances for state, addresses and tags, DescribeInstanceStatus for the
- * two reachability checks, both batched per region so N workers cost ceil(N/1000) + ceil(N/100) calls, not 2N.
+ * two reachability checks, both batched per region: N workers cost about ceil(N/1000) + ceil(N/100) calls, not 2N
+ * (see {@link #describeInstances}).
  */
 final class Ec2InstanceInventory implements InstanceInventory {
 
     private static final Logger log = LoggerFactory.getLogger(Ec2InstanceInventory.class);
 
-    /** The largest page DescribeInstances returns; also how many ids go into one instance-id filter. */
-    static final int DESCRIBE_INSTANCES_BATCH = 1000;
+    /** The largest page DescribeInstances returns. */
+    static final int DESCRIBE_INSTANCES_PAGE = 1000;
+    /** EC2 rejects more values than this in one filter (FilterLimitExceeded). */
+    static final int FILTER_VALUE_LIMIT = 200;
     /** DescribeInstanceStatus accepts at most 100 explicit instance ids. */
     static final int DESCRIBE_STATUS_BATCH = 100;
 
@@ -45,10 +49,12 @@ final class Ec2InstanceInventory implements InstanceInventory {
 
     private final RegionalClients clients;
     private final DescribeCoalescer coalescer;
+    /** Instances seen in each region's last full scan; decides between scanning and filtering next time. */
+    private final Map<String, Integer> lastScanSizeByRegion = new ConcurrentHashMap<>();
 
     Ec2InstanceInventory(RegionalClients clients, DescribeCoalescer.Scheduling scheduling) {
         this.clients = clients;
-        this.coalescer = new DescribeCoalescer(this::describeAll, scheduling, DESCRIBE_INSTANCES_BATCH);
+        this.coalescer = new DescribeCoalescer(this::describeAll, scheduling, DESCRIBE_INSTANCES_PAGE);
     }
 
     @Override
@@ -68,9 +74,10 @@ final class Ec2InstanceInventory implements InstanceInventory {
         }
         Region sdkRegion = RegionResolver.resolve(region, DESCRIBE_INSTANCES);
         Ec2Client ec2 = clients.ec2(sdkRegion);
+        String regionName = sdkRegion.id(); // never null, even when the default region chain picked it
 
-        Map<String, Instance> instances = describeInstances(ec2, region, wanted);
-        StatusLookup statuses = describeStatuses(ec2, region, instances.keySet());
+        Map<String, Instance> instances = describeInstances(ec2, regionName, wanted);
+        StatusLookup statuses = describeStatuses(ec2, regionName, instances.keySet());
 
         Map<String, InstanceSnapshot> snapshots = new LinkedHashMap<>();
         instances.forEach((id, instance) -> {
@@ -87,31 +94,64 @@ final class Ec2InstanceInventory implements InstanceInventory {
     }
 
     /**
-     * An instance-id filter, unlike the InstanceIds parameter, does not fail the whole call when one id is unknown,
-     * and it allows MaxResults, so one call answers up to 1000 instances.
+     * Picks the cheaper of two ways to describe the wanted instances:
+     * <ul>
+     *   <li>instance-id filters: EC2 accepts at most 200 filter values per call (FilterLimitExceeded beyond), so
+     *       ceil(N/200) calls. Unlike the InstanceIds parameter, a filter does not fail the whole call when one id
+     *       is unknown.</li>
+     *   <li>a region scan: pages of 1000 with no filter, keeping only wanted ids, so ceil(M/1000) calls for M
+     *       instances in the region; for a region that holds just the fleet that is ceil(N/1000).</li>
+     * </ul>
+     * Up to 200 ids always use one filtered call. Above that the region is scanned, unless the last scan showed
+     * the region is so full of other instances that filtered calls are fewer.
      */
     private Map<String, Instance> describeInstances(Ec2Client ec2, String region, Set<String> wanted) {
+        int filteredCalls = ceilDiv(wanted.size(), FILTER_VALUE_LIMIT);
+        Integer lastScanSize = lastScanSizeByRegion.get(region);
+        boolean scan = filteredCalls > 1
+                && (lastScanSize == null || ceilDiv(lastScanSize, DESCRIBE_INSTANCES_PAGE) <= filteredCalls);
         Map<String, Instance> found = new LinkedHashMap<>();
-        for (List<String> chunk : Batches.chunks(wanted, DESCRIBE_INSTANCES_BATCH)) {
-            String nextToken = null;
-            do {
-                DescribeInstancesRequest request = DescribeInstancesRequest.builder()
-                        .filters(Filter.builder().name("instance-id").values(chunk).build())
-                        .maxResults(DESCRIBE_INSTANCES_BATCH)
-                        .nextToken(nextToken)
-                        .build();
-                DescribeInstancesResponse response = AwsCalls.call(region, DESCRIBE_INSTANCES, () -> ec2.describeInstances(request));
-                for (Reservation reservation : response.reservations()) {
-                    for (Instance instance : reservation.instances()) {
-                        if (wanted.contains(instance.instanceId())) {
-                            found.put(instance.instanceId(), instance);
-                        }
-                    }
-                }
-                nextToken = blankToNull(response.nextToken());
-            } while (nextToken != null);
+        if (scan) {
+            int seen = describePages(ec2, region, null, wanted, found);
+            lastScanSizeByRegion.put(region, seen);
+        } else {
+            for (List<String> chunk : Batches.chunks(wanted, FILTER_VALUE_LIMIT)) {
+                describePages(ec2, region, Filter.builder().name("instance-id").values(chunk).build(), wanted, found);
+            }
         }
         return found;
+    }
+
+    /** Follows NextToken to the end; returns how many instances EC2 listed, wanted or not. */
+    private int describePages(Ec2Client ec2, String region, Filter filter, Set<String> wanted,
+                              Map<String, Instance> found) {
+        int seen = 0;
+        String nextToken = null;
+        do {
+            DescribeInstancesRequest.Builder request = DescribeInstancesRequest.builder()
+                    .maxResults(DESCRIBE_INSTANCES_PAGE)
+                    .nextToken(nextToken);
+            if (filter != null) {
+                request.filters(filter);
+            }
+            DescribeInstancesRequest built = request.build();
+            DescribeInstancesResponse response =
+                    AwsCalls.call(region, DESCRIBE_INSTANCES, () -> ec2.describeInstances(built));
+            for (Reservation reservation : response.reservations()) {
+                for (Instance instance : reservation.instances()) {
+                    seen++;
+                    if (wanted.contains(instance.instanceId())) {
+                        found.put(instance.instanceId(), instance);
+                    }
+                }
+            }
+            nextToken = blankToNull(response.nextToken());
+        } while (nextToken != null);
+        return seen;
+    }
+
+    private static int ceilDiv(int dividend, int divisor) {
+        return (dividend + divisor - 1) / divisor;
     }
 
     /**

@@ -81,12 +81,7 @@ class Ec2InstanceInventoryTest extends WireMockAwsTestBase {
     @Test
     void describesTwoThousandFiveHundredInstancesInThreeCalls() {
         List<String> ids = instanceIds(2_500);
-        for (int first = 0; first < ids.size(); first += 1000) {
-            List<String> chunk = ids.subList(first, Math.min(first + 1000, ids.size()));
-            wireMock.stubFor(ec2Action("DescribeInstances")
-                    .withRequestBody(containing("Filter.1.Value.1=" + chunk.get(0) + "&"))
-                    .willReturn(xml(200, Ec2Responses.describeInstances(chunk, null))));
-        }
+        stubRegionPages(ids);
         wireMock.stubFor(ec2Action("DescribeInstanceStatus")
                 .willReturn(xml(200, Ec2Responses.describeInstanceStatus(List.of()))));
 
@@ -94,9 +89,67 @@ class Ec2InstanceInventoryTest extends WireMockAwsTestBase {
 
         assertThat(batch.instances()).hasSize(2_500);
         assertThat(batch.missing()).isEmpty();
+        // ceil(2500 / 1000) pages of MaxResults=1000.
         wireMock.verify(exactly(3), ec2Requested("DescribeInstances"));
+        assertThat(ec2Requests("DescribeInstances")).allSatisfy(r -> assertThat(r.getBodyAsString())
+                .contains("MaxResults=1000").doesNotContain("Filter.1.Value.201="));
         // Status checks: 2,500 ids at 100 per call.
         wireMock.verify(exactly(25), ec2Requested("DescribeInstanceStatus"));
+    }
+
+    @Test
+    void upToTwoHundredIdsTakeOneFilteredCall() {
+        List<String> ids = instanceIds(200);
+        wireMock.stubFor(ec2Action("DescribeInstances").willReturn(xml(200, Ec2Responses.describeInstances(ids, null))));
+        wireMock.stubFor(ec2Action("DescribeInstanceStatus")
+                .willReturn(xml(200, Ec2Responses.describeInstanceStatus(List.of()))));
+
+        adapters().inventory().describeAll(REGION, ids);
+
+        wireMock.verify(exactly(1), ec2Requested("DescribeInstances"));
+        assertThat(countFilterValues(ec2Requests("DescribeInstances").get(0).getBodyAsString())).isEqualTo(200);
+    }
+
+    @Test
+    void switchesToFilteredCallsOfAtMostTwoHundredIdsWhenTheRegionIsMostlyOtherInstances() {
+        // 5,000 instances in the region, 450 of them are ours: a scan costs 5 calls, filters ceil(450/200) = 3.
+        List<String> region = instanceIds(5_000);
+        List<String> ours = region.subList(0, 450);
+        stubRegionPages(region);
+        for (int first = 0; first < ours.size(); first += 200) {
+            List<String> chunk = ours.subList(first, Math.min(first + 200, ours.size()));
+            wireMock.stubFor(ec2Action("DescribeInstances").atPriority(1)
+                    .withRequestBody(containing("Filter.1.Value.1=" + chunk.get(0) + "&"))
+                    .willReturn(xml(200, Ec2Responses.describeInstances(chunk, null))));
+        }
+        wireMock.stubFor(ec2Action("DescribeInstanceStatus")
+                .willReturn(xml(200, Ec2Responses.describeInstanceStatus(List.of()))));
+        InstanceInventory inventory = adapters().inventory();
+
+        InventoryBatch firstCycle = inventory.describeAll(REGION, ours);
+        wireMock.verify(exactly(5), ec2Requested("DescribeInstances"));
+        wireMock.resetRequests();
+        InventoryBatch secondCycle = inventory.describeAll(REGION, ours);
+
+        assertThat(firstCycle.instances()).hasSize(450);
+        assertThat(secondCycle.instances()).hasSize(450);
+        List<LoggedRequest> filtered = ec2Requests("DescribeInstances");
+        assertThat(filtered).extracting(r -> countFilterValues(r.getBodyAsString()))
+                .containsExactlyInAnyOrder(200, 200, 50);
+    }
+
+    /** Serves the region's instances in pages of 1000 chained by NextToken, like EC2 does for an unfiltered call. */
+    private void stubRegionPages(List<String> regionIds) {
+        int pages = (regionIds.size() + 999) / 1000;
+        for (int page = 0; page < pages; page++) {
+            List<String> slice = regionIds.subList(page * 1000, Math.min((page + 1) * 1000, regionIds.size()));
+            String next = page + 1 < pages ? "page-" + (page + 2) : null;
+            var stub = ec2Action("DescribeInstances").atPriority(page == 0 ? 9 : 2);
+            if (page > 0) {
+                stub = stub.withRequestBody(containing("NextToken=page-" + (page + 1)));
+            }
+            wireMock.stubFor(stub.willReturn(xml(200, Ec2Responses.describeInstances(slice, next))));
+        }
     }
 
     @Test
@@ -167,6 +220,23 @@ class Ec2InstanceInventoryTest extends WireMockAwsTestBase {
                         e -> assertThat(e.kind()).isEqualTo(CloudAccessException.Kind.UNKNOWN_INSTANCE));
         wireMock.verify(exactly(1), ec2Requested("DescribeInstances"));
         assertThat(countFilterValues(ec2Requests("DescribeInstances").get(0).getBodyAsString())).isEqualTo(20);
+    }
+
+    @Test
+    void aFullCoalescingBatchIsSentWithoutWaitingForTheWindow() {
+        List<String> ids = instanceIds(1_000);
+        stubRegionPages(ids);
+        wireMock.stubFor(ec2Action("DescribeInstanceStatus")
+                .willReturn(xml(200, Ec2Responses.describeInstanceStatus(List.of()))));
+        // A window far longer than the test's patience: only the size trigger can complete these futures.
+        InstanceInventory inventory = adapters(settings().withCoalescingWindow(Duration.ofMinutes(10))).inventory();
+
+        List<CompletableFuture<InstanceSnapshot>> answers = ids.stream().map(id -> inventory.describe(REGION, id)).toList();
+
+        assertThat(CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)))
+                .succeedsWithin(Duration.ofSeconds(30));
+        assertThat(answers.get(999).join().instanceId()).isEqualTo(ids.get(999));
+        wireMock.verify(exactly(1), ec2Requested("DescribeInstances"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.cmlfleet.application.port.cloud;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -34,7 +36,8 @@ public record InstanceSnapshot(
 
     public InstanceSnapshot {
         Objects.requireNonNull(instanceId, "instanceId");
-        tags = tags == null ? Map.of() : Map.copyOf(tags);
+        // Insertion order kept: tags are sent and shown in the order the caller or EC2 gave them.
+        tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         systemStatus = systemStatus == null ? StatusCheck.UNKNOWN : systemStatus;
         instanceStatus = instanceStatus == null ? StatusCheck.UNKNOWN : instanceStatus;
     }

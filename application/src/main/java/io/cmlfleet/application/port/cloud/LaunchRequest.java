@@ -1,6 +1,8 @@
 package io.cmlfleet.application.port.cloud;
 
 import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,6 +31,7 @@ public record LaunchRequest(
         Objects.requireNonNull(imageId, "imageId");
         Objects.requireNonNull(instanceType, "instanceType");
         securityGroupIds = securityGroupIds == null ? List.of() : List.copyOf(securityGroupIds);
-        tags = tags == null ? Map.of() : Map.copyOf(tags);
+        // Insertion order kept: tags are sent and shown in the order the caller or EC2 gave them.
+        tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 }
