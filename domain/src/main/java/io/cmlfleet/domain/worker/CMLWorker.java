@@ -47,7 +47,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  * A CML worker: an EC2 instance running a CML controller. Every observation of it becomes an event; command handlers
  * validate and decide, and state changes only in the event sourcing handler, through {@link WorkerState}.
  *
- * <p>The handlers that record an observation answer with the {@link RefreshGateDecision} for the state that results,
+ * <p>The handlers that record an observation answer with the {@link RefreshGateDecision} for the state that results
+ * (an EC2 observation with an {@link Ec2ObservationResult}),
  * so that the refresh pipeline decides its next stage on exactly what the aggregate knows, without a read model lag.
  *
  * <p>Handlers take the {@link Clock} as a resource so that "not in the future" checks and operator-made events are
@@ -97,7 +98,7 @@ public class CMLWorker {
     }
 
     @CommandHandler
-    public RefreshGateDecision handle(RecordEc2Observation command, Clock clock) {
+    public Ec2ObservationResult handle(RecordEc2Observation command, Clock clock) {
         requireNotTerminated("RecordEc2Observation");
         String ec2State = WorkerInputRules.required("ec2State", command.ec2State());
         if (command.ec2StateCode() != null && (command.ec2StateCode() < 0 || command.ec2StateCode() > 0xFFFF)) {
@@ -107,9 +108,10 @@ public class CMLWorker {
         String publicIp = WorkerInputRules.optionalIpAddress("publicIp", command.publicIp());
         String privateIp = WorkerInputRules.optionalIpAddress("privateIp", command.privateIp());
         Instant observedAt = notInFuture("observedAt", command.observedAt(), clock);
+        String endpointBefore = state.endpoint();
         if (isNotNewer(observedAt, state.ec2ObservedAt())) {
             // A re-delivered or out-of-order observation: what it says is already known or outdated.
-            return state.refreshGate();
+            return new Ec2ObservationResult(endpointBefore, state.refreshGate());
         }
 
         WorkerStatus from = state.status();
@@ -136,7 +138,7 @@ public class CMLWorker {
         if (to == WorkerStatus.TERMINATED) {
             apply(new WorkerTerminated(workerId, "EC2 reported the instance terminated", observedAt));
         }
-        return state.refreshGate();
+        return new Ec2ObservationResult(endpointBefore, state.refreshGate());
     }
 
     @CommandHandler

@@ -46,8 +46,8 @@ class CMLWorkerRefreshRecordTest {
     void anEc2ObservationAnswersWithTheGateOnTheNewState() {
         fixture().given(created())
                 .when(observe("running", PUBLIC_IP, T1))
-                .expectResultMessagePayload(RefreshGate.decide(WorkerStatus.RUNNING, "https://" + PUBLIC_IP,
-                        CmlServiceStatus.UNAVAILABLE));
+                .expectResultMessagePayload(new Ec2ObservationResult(null, RefreshGate.decide(WorkerStatus.RUNNING,
+                        "https://" + PUBLIC_IP, CmlServiceStatus.UNAVAILABLE)));
     }
 
     @Test
@@ -55,8 +55,8 @@ class CMLWorkerRefreshRecordTest {
         fixture().given(runningAndAvailable())
                 .when(new RecordEc2Observation(WORKER, "running", 16, PUBLIC_IP, PRIVATE_IP, null, null, T2))
                 .expectNoEvents()
-                .expectResultMessagePayload(RefreshGate.decide(WorkerStatus.RUNNING, "https://" + PUBLIC_IP,
-                        CmlServiceStatus.AVAILABLE));
+                .expectResultMessagePayload(new Ec2ObservationResult("https://" + PUBLIC_IP,
+                        RefreshGate.decide(WorkerStatus.RUNNING, "https://" + PUBLIC_IP, CmlServiceStatus.AVAILABLE)));
     }
 
     @Test
