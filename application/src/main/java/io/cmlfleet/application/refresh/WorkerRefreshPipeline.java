@@ -1,0 +1,372 @@
+package io.cmlfleet.application.refresh;
+
+import io.cmlfleet.application.port.cloud.CloudAccessException;
+import io.cmlfleet.application.port.cloud.InstanceInventory;
+import io.cmlfleet.application.port.cloud.InstanceSnapshot;
+import io.cmlfleet.application.port.cloud.InventoryBatch;
+import io.cmlfleet.application.port.cloud.StatusCheck;
+import io.cmlfleet.application.port.cloud.TelemetryBatch;
+import io.cmlfleet.application.port.cloud.TelemetrySample;
+import io.cmlfleet.application.port.cloud.TelemetrySource;
+import io.cmlfleet.application.port.cml.CmlAccessException;
+import io.cmlfleet.application.port.cml.CmlControllerClient;
+import io.cmlfleet.application.port.cml.CmlHealthReport;
+import io.cmlfleet.application.port.cml.CmlLabs;
+import io.cmlfleet.application.port.cml.CmlLicensing;
+import io.cmlfleet.application.port.cml.CmlSystemInformation;
+import io.cmlfleet.application.port.cml.CmlSystemStats;
+import io.cmlfleet.application.port.cml.CmlTarget;
+import io.cmlfleet.domain.worker.CmlFacts;
+import io.cmlfleet.domain.worker.Ec2ObservationResult;
+import io.cmlfleet.domain.worker.RefreshGateDecision;
+import io.cmlfleet.domain.worker.RefreshStage;
+import io.cmlfleet.domain.worker.RefreshStageOutcome;
+import io.cmlfleet.domain.worker.RefreshTrigger;
+import io.cmlfleet.domain.worker.StageResult;
+import io.cmlfleet.domain.worker.WorkerStateConflictException;
+import io.cmlfleet.domain.worker.InvalidWorkerInputException;
+import io.cmlfleet.domain.worker.WorkerStatus;
+import io.cmlfleet.domain.worker.command.RecordCmlStats;
+import io.cmlfleet.domain.worker.command.RecordEc2Observation;
+import io.cmlfleet.domain.worker.command.RecordHealthEvaluation;
+import io.cmlfleet.domain.worker.command.RecordRefreshCompleted;
+import io.cmlfleet.domain.worker.command.RecordRefreshFailure;
+import io.cmlfleet.domain.worker.command.RecordTelemetry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.MDC;
+
+/**
+ * The refresh cycle of one worker, or of a batch: EC2 observation → endpoint auto-population (decided by the
+ * aggregate) → CML health check (RUNNING with an endpoint) → CML information, stats, licensing and labs (RUNNING,
+ * endpoint, AVAILABLE) → CloudWatch telemetry (RUNNING) → a {@code RefreshCompleted} record.
+ *
+ * <p>Each stage decides on the refresh gate that the aggregate answered with after the previous stage, so a decision
+ * is never taken on a stale read model. A failing stage is recorded as {@code RefreshFailed} and the later stages
+ * still run where they can; a skipped stage is recorded with the gate's reason.
+ */
+public class WorkerRefreshPipeline {
+
+    private final InstanceInventory inventory;
+    private final CmlControllerClient cml;
+    private final TelemetrySource telemetry;
+    private final CommandGateway commands;
+    private final RefreshSettings settings;
+    private final Clock clock;
+
+    public WorkerRefreshPipeline(InstanceInventory inventory, CmlControllerClient cml, TelemetrySource telemetry,
+                                 CommandGateway commands, RefreshSettings settings, Clock clock) {
+        this.inventory = Objects.requireNonNull(inventory, "inventory");
+        this.cml = Objects.requireNonNull(cml, "cml");
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+        this.commands = Objects.requireNonNull(commands, "commands");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Refreshes one worker. Its EC2 call is coalesced with other single-worker refreshes by the inventory. */
+    public RefreshOutcome refresh(WorkerRef worker, RefreshTrigger trigger, String issuedBy) {
+        Supplier<InstanceSnapshot> ec2 = () -> describeOne(worker);
+        Supplier<TelemetrySample> samples = () -> sampleOne(worker);
+        return run(worker, trigger, issuedBy, ec2, samples);
+    }
+
+    /**
+     * Refreshes many workers with one batched EC2 description and one batched CloudWatch query per region, then runs
+     * the per-worker stages. A region whose batch call fails fails the EC2 (or telemetry) stage of its workers only.
+     */
+    public List<RefreshOutcome> refreshAll(Collection<WorkerRef> workers, RefreshTrigger trigger, String issuedBy) {
+        Map<String, List<WorkerRef>> byRegion = workers.stream()
+                .collect(Collectors.groupingBy(WorkerRef::region, LinkedHashMap::new, Collectors.toList()));
+        List<RefreshOutcome> outcomes = new ArrayList<>();
+        byRegion.forEach((region, regionWorkers) -> {
+            List<String> ids = regionWorkers.stream().map(WorkerRef::instanceId).toList();
+            BatchResult<InventoryBatch> inventoryBatch = BatchResult.of(() -> inventory.describeAll(region, ids));
+            List<String> running = inventoryBatch.value == null ? ids : inventoryBatch.value.instances().values()
+                    .stream().filter(s -> WorkerStatus.fromEc2State(s.stateName(), s.stateCode())
+                            == WorkerStatus.RUNNING)
+                    .map(InstanceSnapshot::instanceId).toList();
+            Instant to = clock.instant();
+            BatchResult<TelemetryBatch> telemetryBatch = running.isEmpty() ? BatchResult.empty()
+                    : BatchResult.of(() -> telemetry.sample(region, running, to.minus(settings.telemetryWindow()), to));
+            for (WorkerRef worker : regionWorkers) {
+                Supplier<InstanceSnapshot> ec2 = () -> snapshotFrom(inventoryBatch, worker);
+                Supplier<TelemetrySample> samples = () -> sampleFrom(telemetryBatch, worker);
+                outcomes.add(run(worker, trigger, issuedBy, ec2, samples));
+            }
+        });
+        return outcomes;
+    }
+
+    private RefreshOutcome run(WorkerRef worker, RefreshTrigger trigger, String issuedBy,
+                               Supplier<InstanceSnapshot> ec2, Supplier<TelemetrySample> samples) {
+        String correlationId = UUID.randomUUID().toString();
+        try (MDC.MDCCloseable ignoredWorker = MDC.putCloseable(RefreshCorrelation.WORKER_ID, worker.workerId());
+             MDC.MDCCloseable ignoredCorrelation = MDC.putCloseable(RefreshCorrelation.CORRELATION_ID, correlationId)) {
+            Run run = new Run(worker, correlationId, issuedBy);
+            try {
+                Instant startedAt = clock.instant();
+                RefreshGateDecision gate = observeEc2(run, ec2);
+                gate = checkHealth(run, gate);
+                queryCml(run, gate);
+                recordTelemetry(run, gate, samples);
+                run.send(new RecordRefreshCompleted(worker.workerId(), trigger, startedAt, clock.instant(),
+                        run.stages));
+                return new RefreshOutcome(worker.workerId(), true, null, run.lastGate, run.stages);
+            } catch (WorkerRejected rejected) {
+                // The worker cannot take observations any more (terminated meanwhile): nothing else to do.
+                return new RefreshOutcome(worker.workerId(), false, rejected.getMessage(), run.lastGate, run.stages);
+            }
+        }
+    }
+
+    private RefreshGateDecision observeEc2(Run run, Supplier<InstanceSnapshot> ec2) {
+        String workerId = run.worker.workerId();
+        InstanceSnapshot snapshot;
+        try {
+            snapshot = ec2.get();
+        } catch (CloudAccessException e) {
+            return run.failed(RefreshStage.EC2_OBSERVATION, e.kind().name(), e.getMessage());
+        }
+        Ec2ObservationResult result = run.record(RefreshStage.EC2_OBSERVATION, new RecordEc2Observation(workerId, snapshot.stateName(),
+                snapshot.stateCode(), snapshot.publicIp(), snapshot.privateIp(), statusCheck(snapshot.systemStatus()),
+                statusCheck(snapshot.instanceStatus()), clock.instant()));
+        if (result == null) {
+            return run.lastGate;
+        }
+        RefreshGateDecision gate = result.gate();
+        run.ran(RefreshStage.EC2_OBSERVATION, null, gate);
+        if (snapshot.publicIp() != null) {
+            RefreshLog.publicIp(workerId, snapshot.publicIp(), result.endpointBefore());
+            if (result.endpointPopulated()) {
+                RefreshLog.autoPopulated(workerId, gate.endpoint());
+            }
+        } else if (gate.status() == WorkerStatus.RUNNING && !gate.hasEndpoint()) {
+            RefreshLog.noPublicIp(workerId);
+        }
+        return gate;
+    }
+
+    private RefreshGateDecision checkHealth(Run run, RefreshGateDecision gate) {
+        String workerId = run.worker.workerId();
+        if (!gate.runHealthCheck()) {
+            run.skipped(RefreshStage.HEALTH_CHECK, gate.healthCheckSkipReason());
+            return gate;
+        }
+        RefreshLog.healthCheckStarting(workerId, gate.endpoint());
+        CmlHealthReport report = cml.evaluateHealth(new CmlTarget(workerId, URI.create(gate.endpoint())));
+        RefreshLog.healthCheckResult(workerId, report);
+        RefreshGateDecision after = run.record(RefreshStage.HEALTH_CHECK, new RecordHealthEvaluation(workerId, report.reachable(), report.valid(),
+                report.licensed(), report.enterprise(), report.error(), report.latency().toMillis(),
+                clock.instant()));
+        if (after == null) {
+            return run.lastGate;
+        }
+        run.healthReport = report;
+        String detail = report.error() == null ? report.status().name() : report.status() + ": " + report.error();
+        run.ran(RefreshStage.HEALTH_CHECK, detail, after);
+        return after;
+    }
+
+    private void queryCml(Run run, RefreshGateDecision gate) {
+        String workerId = run.worker.workerId();
+        RefreshLog.cmlApiCheck(workerId, gate);
+        List<RefreshStage> cmlStages = List.of(RefreshStage.CML_INFORMATION, RefreshStage.CML_STATS,
+                RefreshStage.CML_LICENSING, RefreshStage.CML_LABS);
+        if (!gate.queryCmlApi()) {
+            RefreshLog.cmlApiSkipped(workerId, gate);
+            cmlStages.forEach(stage -> run.skipped(stage, gate.cmlQuerySkipReason()));
+            return;
+        }
+        RefreshLog.cmlApiQuerying(workerId, gate.endpoint());
+        CmlTarget target = new CmlTarget(workerId, URI.create(gate.endpoint()));
+        CmlSystemInformation information = run.cmlStage(RefreshStage.CML_INFORMATION,
+                () -> cml.systemInformation(target));
+        CmlSystemStats stats = run.cmlStage(RefreshStage.CML_STATS, () -> cml.systemStats(target));
+        CmlLicensing licensing = run.cmlStage(RefreshStage.CML_LICENSING, () -> cml.licensing(target));
+        CmlLabs labs = run.cmlStage(RefreshStage.CML_LABS, () -> cml.labs(target, settings.includeLabStates()));
+        if (information == null && stats == null && licensing == null && labs == null) {
+            return; // every CML call failed: each failure is recorded, there are no facts to record
+        }
+        CmlFacts facts = CmlFactsAssembler.assemble(information, stats, licensing, labs, run.healthReport);
+        RefreshLog.cmlStats(workerId, facts);
+        run.record(RefreshStage.CML_STATS, new RecordCmlStats(workerId, facts, clock.instant()));
+    }
+
+    private void recordTelemetry(Run run, RefreshGateDecision gate, Supplier<TelemetrySample> samples) {
+        if (gate.status() != WorkerStatus.RUNNING) {
+            run.skipped(RefreshStage.TELEMETRY, "worker is " + gate.status() + ", not RUNNING");
+            return;
+        }
+        TelemetrySample sample;
+        try {
+            sample = samples.get();
+        } catch (CloudAccessException e) {
+            run.failed(RefreshStage.TELEMETRY, e.kind().name(), e.getMessage());
+            return;
+        }
+        if (sample == null || !sample.hasData() || sample.sampledAt() == null) {
+            run.ran(RefreshStage.TELEMETRY, "no datapoint in the window", run.lastGate);
+            return;
+        }
+        RefreshGateDecision after = run.record(RefreshStage.TELEMETRY, new RecordTelemetry(run.worker.workerId(),
+                sample.cpuPercent(), sample.memoryPercent(), sample.sampledAt(),
+                settings.telemetryWindow().toSeconds()));
+        if (after != null) {
+            run.ran(RefreshStage.TELEMETRY, null, after);
+        }
+    }
+
+    private InstanceSnapshot describeOne(WorkerRef worker) {
+        try {
+            return inventory.describe(worker.region(), worker.instanceId())
+                    .get(settings.ec2Timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CloudAccessException cloud) {
+                throw cloud;
+            }
+            throw new CloudAccessException(CloudAccessException.Kind.FAILED, worker.region(), "DescribeInstances",
+                    "EC2 observation failed: " + e.getCause().getClass().getSimpleName());
+        } catch (TimeoutException e) {
+            throw new CloudAccessException(CloudAccessException.Kind.UNREACHABLE, worker.region(),
+                    "DescribeInstances", "EC2 did not answer within " + settings.ec2Timeout().toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CloudAccessException(CloudAccessException.Kind.FAILED, worker.region(), "DescribeInstances",
+                    "interrupted while waiting for EC2");
+        }
+    }
+
+    private TelemetrySample sampleOne(WorkerRef worker) {
+        Instant to = clock.instant();
+        TelemetryBatch batch = telemetry.sample(worker.region(), List.of(worker.instanceId()),
+                to.minus(settings.telemetryWindow()), to);
+        return batch.samples().get(worker.instanceId());
+    }
+
+    private static InstanceSnapshot snapshotFrom(BatchResult<InventoryBatch> batch, WorkerRef worker) {
+        if (batch.failure != null) {
+            throw batch.failure;
+        }
+        InstanceSnapshot snapshot = batch.value.instances().get(worker.instanceId());
+        if (snapshot == null) {
+            throw new CloudAccessException(CloudAccessException.Kind.UNKNOWN_INSTANCE, worker.region(),
+                    "DescribeInstances", "EC2 does not know instance " + worker.instanceId() + " in "
+                    + worker.region());
+        }
+        return snapshot;
+    }
+
+    private static TelemetrySample sampleFrom(BatchResult<TelemetryBatch> batch, WorkerRef worker) {
+        if (batch.failure != null) {
+            throw batch.failure;
+        }
+        return batch.value == null ? null : batch.value.samples().get(worker.instanceId());
+    }
+
+    private static String statusCheck(StatusCheck check) {
+        return check == null || check == StatusCheck.UNKNOWN ? null
+                : check.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** A batch call's result or its failure, so that each worker of the batch can record it in its own stage. */
+    private record BatchResult<T>(T value, CloudAccessException failure) {
+
+        static <T> BatchResult<T> of(Supplier<T> call) {
+            try {
+                return new BatchResult<>(call.get(), null);
+            } catch (CloudAccessException e) {
+                return new BatchResult<>(null, e);
+            }
+        }
+
+        static <T> BatchResult<T> empty() {
+            return new BatchResult<>(null, null);
+        }
+    }
+
+    /** The state of one worker's refresh: its correlation, stage outcomes and the latest gate. */
+    private final class Run {
+
+        private final WorkerRef worker;
+        private final String correlationId;
+        private final String issuedBy;
+        private final List<RefreshStageOutcome> stages = new ArrayList<>();
+        private RefreshGateDecision lastGate;
+        private CmlHealthReport healthReport;
+
+        private Run(WorkerRef worker, String correlationId, String issuedBy) {
+            this.worker = worker;
+            this.correlationId = correlationId;
+            this.issuedBy = issuedBy;
+        }
+
+        <R> R send(Object command) {
+            R result;
+            try {
+                result = RecordingCommands.send(commands, GenericCommandMessage.asCommandMessage(command)
+                        .andMetaData(RefreshCorrelation.metaData(correlationId, issuedBy)));
+            } catch (WorkerStateConflictException e) {
+                throw new WorkerRejected(e.getMessage());
+            }
+            if (result instanceof RefreshGateDecision gate) {
+                lastGate = gate;
+            } else if (result instanceof Ec2ObservationResult observation) {
+                lastGate = observation.gate();
+            }
+            return result;
+        }
+
+        void ran(RefreshStage stage, String detail, RefreshGateDecision gate) {
+            stages.add(new RefreshStageOutcome(stage, StageResult.RAN, detail));
+            lastGate = gate;
+        }
+
+        void skipped(RefreshStage stage, String why) {
+            stages.add(RefreshStageOutcome.skipped(stage, why));
+        }
+
+        RefreshGateDecision failed(RefreshStage stage, String code, String message) {
+            RefreshLog.stageFailed(worker.workerId(), stage.name(), code, message);
+            stages.add(RefreshStageOutcome.failed(stage, code + ": " + message));
+            return send(new RecordRefreshFailure(worker.workerId(), stage, code, message, clock.instant()));
+        }
+
+        /** Records an observation; one the aggregate refuses as malformed fails the stage instead of the refresh. */
+        <R> R record(RefreshStage stage, Object command) {
+            try {
+                return send(command);
+            } catch (InvalidWorkerInputException e) {
+                failed(stage, "INVALID_OBSERVATION", e.getMessage());
+                return null;
+            }
+        }
+
+        <T> T cmlStage(RefreshStage stage, Supplier<T> call) {
+            try {
+                T value = call.get();
+                stages.add(RefreshStageOutcome.ran(stage));
+                return value;
+            } catch (CmlAccessException e) {
+                failed(stage, e.kind().name(), e.getMessage());
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.cmlfleet.application.refresh;
+
+import io.cmlfleet.application.serialization.CmlfleetSerializer;
+import io.cmlfleet.domain.worker.CMLWorker;
+import io.cmlfleet.domain.worker.command.RegisterWorker;
+import io.cmlfleet.domain.worker.event.WorkerEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+
+/**
+ * A real Axon configuration around the real aggregate and the real pipeline, with in-memory fakes of the ports:
+ * what the pipeline records is read back from the event store.
+ */
+final class RefreshTestApp implements AutoCloseable {
+
+    final FakeInstanceInventory ec2 = new FakeInstanceInventory();
+    final FakeCmlController cml = new FakeCmlController();
+    final FakeTelemetrySource cloudWatch = new FakeTelemetrySource();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T14:00:00Z"));
+    final RefreshSettings settings = new RefreshSettings(Duration.ofMinutes(5), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), false);
+    final Configuration axon;
+    final WorkerRefreshPipeline pipeline;
+
+    RefreshTestApp() {
+        axon = DefaultConfigurer.defaultConfiguration()
+                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
+                .configureSerializer(c -> CmlfleetSerializer.create())
+                .configureAggregate(CMLWorker.class)
+                .registerComponent(Clock.class, c -> clock)
+                .configureCorrelationDataProviders(c -> List.of(RefreshCorrelation.correlationDataProvider(),
+                        new MessageOriginProvider()))
+                .registerCommandHandler(c -> new WorkerRefreshHandler(
+                        new WorkerRefreshPipeline(ec2, cml, cloudWatch, c.commandGateway(), settings, clock),
+                        new RefreshGuard(settings.onDemandMinInterval(), clock)))
+                .buildConfiguration();
+        axon.start();
+        pipeline = new WorkerRefreshPipeline(ec2, cml, cloudWatch, axon.commandGateway(), settings, clock);
+    }
+
+    CommandGateway commands() {
+        return axon.commandGateway();
+    }
+
+    WorkerRef register(String workerId, String region, String instanceId) {
+        commands().sendAndWait(new RegisterWorker(workerId, workerId, region, instanceId, "c5.2xlarge",
+                "ami-12345678", null, Map.of(), "test"));
+        return new WorkerRef(workerId, region, instanceId);
+    }
+
+    List<DomainEventMessage<?>> messages(String workerId) {
+        return axon.eventStore().readEvents(workerId).asStream().<DomainEventMessage<?>>map(m -> m).toList();
+    }
+
+    List<WorkerEvent> events(String workerId) {
+        return messages(workerId).stream().map(m -> (WorkerEvent) m.getPayload()).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    <E extends WorkerEvent> List<E> events(String workerId, Class<E> type) {
+        return events(workerId).stream().filter(type::isInstance).map(e -> (E) e).toList();
+    }
+
+    @Override
+    public void close() {
+        axon.shutdown();
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+
+        private volatile Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
