@@ -11,12 +11,16 @@ import java.util.Objects;
  * @param onDemandMinInterval  an on-demand refresh is skipped if the last refresh of the worker finished more
  *                             recently than this
  * @param includeLabStates     whether the CML stage also reads each lab's state (one call per lab)
+ * @param cpuThresholdPercent  CPU at or above this is a breach (null: no threshold)
+ * @param memoryThresholdPercent memory at or above this is a breach (null: no threshold)
  */
 public record RefreshSettings(
         Duration telemetryWindow,
         Duration ec2Timeout,
         Duration onDemandMinInterval,
-        boolean includeLabStates) {
+        boolean includeLabStates,
+        Double cpuThresholdPercent,
+        Double memoryThresholdPercent) {
 
     public RefreshSettings {
         Objects.requireNonNull(telemetryWindow, "telemetryWindow");
@@ -34,8 +38,12 @@ public record RefreshSettings(
         }
     }
 
-    /** Five-minute telemetry window (CloudWatch's standard resolution), 30 s EC2 timeout, 10 s between refreshes. */
+    /**
+     * Five-minute telemetry window (CloudWatch's standard resolution), 30 s EC2 timeout, on-demand refreshes at least
+     * 10 s apart, no lab states, CPU and memory thresholds at 90 %.
+     */
     public static RefreshSettings defaults() {
-        return new RefreshSettings(Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(10), false);
+        return new RefreshSettings(Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(10), false,
+                90.0, 90.0);
     }
 }

@@ -17,7 +17,9 @@ import io.cmlfleet.application.port.cml.CmlSystemInformation;
 import io.cmlfleet.application.port.cml.CmlSystemStats;
 import io.cmlfleet.application.port.cml.CmlTarget;
 import io.cmlfleet.domain.worker.CmlFacts;
+import io.cmlfleet.application.lifecycle.IdleStopPolicy;
 import io.cmlfleet.domain.worker.Ec2ObservationResult;
+import io.cmlfleet.domain.worker.IdleStopDecision;
 import io.cmlfleet.domain.worker.RefreshGateDecision;
 import io.cmlfleet.domain.worker.RefreshStage;
 import io.cmlfleet.domain.worker.RefreshStageOutcome;
@@ -68,15 +70,18 @@ public class WorkerRefreshPipeline {
     private final TelemetrySource telemetry;
     private final CommandGateway commands;
     private final RefreshSettings settings;
+    private final IdleStopPolicy idleStop;
     private final Clock clock;
 
     public WorkerRefreshPipeline(InstanceInventory inventory, CmlControllerClient cml, TelemetrySource telemetry,
-                                 CommandGateway commands, RefreshSettings settings, Clock clock) {
+                                 CommandGateway commands, RefreshSettings settings, IdleStopPolicy idleStop,
+                                 Clock clock) {
         this.inventory = Objects.requireNonNull(inventory, "inventory");
         this.cml = Objects.requireNonNull(cml, "cml");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.idleStop = Objects.requireNonNull(idleStop, "idleStop");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -126,6 +131,7 @@ public class WorkerRefreshPipeline {
                 gate = checkHealth(run, gate);
                 queryCml(run, gate);
                 recordTelemetry(run, gate, samples);
+                checkIdleness(run);
                 run.send(new RecordRefreshCompleted(worker.workerId(), trigger, startedAt, clock.instant(),
                         run.stages));
                 return new RefreshOutcome(worker.workerId(), true, null, run.lastGate, run.stages);
@@ -227,9 +233,30 @@ public class WorkerRefreshPipeline {
         }
         RefreshGateDecision after = run.record(RefreshStage.TELEMETRY, new RecordTelemetry(run.worker.workerId(),
                 sample.cpuPercent(), sample.memoryPercent(), sample.sampledAt(),
-                settings.telemetryWindow().toSeconds()));
+                settings.telemetryWindow().toSeconds(), null, null));
         if (after != null) {
             run.ran(RefreshStage.TELEMETRY, null, after);
+        }
+    }
+
+    private void checkIdleness(Run run) {
+        RefreshGateDecision gate = run.lastGate;
+        if (gate == null || gate.status() != WorkerStatus.RUNNING) {
+            run.skipped(RefreshStage.IDLE_CHECK, "worker is " + (gate == null ? "UNKNOWN" : gate.status())
+                    + ", not RUNNING");
+            return;
+        }
+        if (!idleStop.enabledFleetWide()) {
+            run.skipped(RefreshStage.IDLE_CHECK, "idle stopping is disabled fleet-wide");
+            return;
+        }
+        try {
+            IdleStopDecision decision = idleStop.evaluate(run.worker.workerId(),
+                    RefreshCorrelation.metaData(run.correlationId, run.issuedBy));
+            run.stages.add(new RefreshStageOutcome(RefreshStage.IDLE_CHECK, StageResult.RAN,
+                    (decision.stop() ? "stopping: " : "not stopping: ") + decision.reason()));
+        } catch (CloudAccessException e) {
+            run.failed(RefreshStage.IDLE_CHECK, e.kind().name(), e.getMessage());
         }
     }
 

@@ -23,6 +23,7 @@ class FakeCmlController implements CmlControllerClient {
     final List<String> calls = new CopyOnWriteArrayList<>();
     final Map<Call, CmlAccessException> failures = new EnumMap<>(Call.class);
     CmlHealthReport health = available();
+    long nodesRunning = 8;
 
     static CmlHealthReport available() {
         return new CmlHealthReport(CmlServiceStatus.AVAILABLE, true, true, true, true, null, Duration.ofMillis(35));
@@ -50,7 +51,7 @@ class FakeCmlController implements CmlControllerClient {
 
     @Override
     public CmlSystemStats systemStats(CmlTarget target) {
-        return answer(Call.STATS, target, new CmlSystemStats(1, 8L, 182L, 7L, 6_291_456L, 6L, 4.2, 1L, 2L, 3L, 4L));
+        return answer(Call.STATS, target, new CmlSystemStats(1, nodesRunning, 182L, 7L, 6_291_456L, 6L, 4.2, 1L, 2L, 3L, 4L));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.cmlfleet.application.refresh;
 
+import io.cmlfleet.application.lifecycle.IdleStopPolicy;
+import io.cmlfleet.application.lifecycle.IdleStopSettings;
+import io.cmlfleet.application.lifecycle.WorkerLifecycleService;
 import io.cmlfleet.application.serialization.CmlfleetSerializer;
 import io.cmlfleet.domain.worker.CMLWorker;
 import io.cmlfleet.domain.worker.command.RegisterWorker;
@@ -15,7 +18,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import java.util.UUID;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.h2.jdbcx.JdbcDataSource;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 
 /**
@@ -28,25 +36,57 @@ final class RefreshTestApp implements AutoCloseable {
     final FakeCmlController cml = new FakeCmlController();
     final FakeTelemetrySource cloudWatch = new FakeTelemetrySource();
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T14:00:00Z"));
+    final FakeInstanceLifecycle ec2Lifecycle = new FakeInstanceLifecycle();
     final RefreshSettings settings = new RefreshSettings(Duration.ofMinutes(5), Duration.ofSeconds(5),
-            Duration.ofSeconds(10), false);
+            Duration.ofSeconds(10), false, 90.0, 90.0);
     final Configuration axon;
     final WorkerRefreshPipeline pipeline;
+    final WorkerLifecycleService lifecycle;
 
     RefreshTestApp() {
+        this(IdleStopSettings.defaults());
+    }
+
+    RefreshTestApp(IdleStopSettings idleStopSettings) {
         axon = DefaultConfigurer.defaultConfiguration()
-                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
+                .configureEmbeddedEventStore(c -> jdbcEventStorage(c))
                 .configureSerializer(c -> CmlfleetSerializer.create())
                 .configureAggregate(CMLWorker.class)
                 .registerComponent(Clock.class, c -> clock)
                 .configureCorrelationDataProviders(c -> List.of(RefreshCorrelation.correlationDataProvider(),
                         new MessageOriginProvider()))
-                .registerCommandHandler(c -> new WorkerRefreshHandler(
-                        new WorkerRefreshPipeline(ec2, cml, cloudWatch, c.commandGateway(), settings, clock),
-                        new RefreshGuard(settings.onDemandMinInterval(), clock)))
                 .buildConfiguration();
         axon.start();
-        pipeline = new WorkerRefreshPipeline(ec2, cml, cloudWatch, axon.commandGateway(), settings, clock);
+        lifecycle = new WorkerLifecycleService(ec2Lifecycle, ec2, axon.commandGateway(), clock);
+        pipeline = pipeline(cml, idleStopSettings);
+        axon.commandBus().subscribe(RefreshWorker.class.getName(), new org.axonframework.commandhandling
+                .AnnotationCommandHandlerAdapter<>(new WorkerRefreshHandler(pipeline,
+                new RefreshGuard(settings.onDemandMinInterval(), clock))));
+    }
+
+    /**
+     * The real JDBC event store on a private in-memory H2 database (PostgreSQL mode, as the production schema),
+     * so that what is appended, and what is refused (a second WorkerCreated), behaves as in production.
+     */
+    private static JdbcEventStorageEngine jdbcEventStorage(Configuration c) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                .connectionProvider(new DataSourceConnectionProvider(dataSource))
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .eventSerializer(c.eventSerializer())
+                .snapshotSerializer(c.serializer())
+                .build();
+        engine.createSchema(PostgresEventTableFactory.INSTANCE);
+        return engine;
+    }
+
+    /** A pipeline over this app's fakes, with another CML controller or idle settings. */
+    WorkerRefreshPipeline pipeline(io.cmlfleet.application.port.cml.CmlControllerClient controller,
+                                   IdleStopSettings idleStopSettings) {
+        IdleStopPolicy idleStop = new IdleStopPolicy(idleStopSettings, lifecycle, axon.commandGateway(), clock);
+        return new WorkerRefreshPipeline(ec2, controller, cloudWatch, axon.commandGateway(), settings, idleStop,
+                clock);
     }
 
     CommandGateway commands() {

@@ -89,8 +89,8 @@ class WorkerRefreshHandlerTest {
             }
         };
         RefreshGuard guard = new RefreshGuard(Duration.ofSeconds(10), app.clock);
-        WorkerRefreshHandler handler = new WorkerRefreshHandler(new WorkerRefreshPipeline(app.ec2, blocking,
-                app.cloudWatch, app.commands(), app.settings, app.clock), guard);
+        WorkerRefreshHandler handler = new WorkerRefreshHandler(app.pipeline(blocking,
+                io.cmlfleet.application.lifecycle.IdleStopSettings.defaults()), guard);
 
         CompletableFuture<RefreshOutcome> first = CompletableFuture.supplyAsync(() -> handler.handle(
                 new RefreshWorker(worker.workerId(), worker.region(), worker.instanceId(), RefreshTrigger.SCHEDULED,

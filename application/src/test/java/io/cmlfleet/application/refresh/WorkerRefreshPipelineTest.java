@@ -62,7 +62,8 @@ class WorkerRefreshPipelineTest {
                 skippedCml(RefreshStage.CML_STATS, "PENDING", false),
                 skippedCml(RefreshStage.CML_LICENSING, "PENDING", false),
                 skippedCml(RefreshStage.CML_LABS, "PENDING", false),
-                RefreshStageOutcome.skipped(RefreshStage.TELEMETRY, "worker is PENDING, not RUNNING"));
+                RefreshStageOutcome.skipped(RefreshStage.TELEMETRY, "worker is PENDING, not RUNNING"),
+                RefreshStageOutcome.skipped(RefreshStage.IDLE_CHECK, "worker is PENDING, not RUNNING"));
         assertThat(app.cml.calls).isEmpty();
         assertThat(app.cloudWatch.calls).isEmpty();
         assertThat(log.lines()).contains("Skipping CML API query for worker w-1 - not meeting requirements"
@@ -99,6 +100,7 @@ class WorkerRefreshPipelineTest {
                     assertThat(t.windowSeconds()).isEqualTo(300);
                 });
         assertThat(app.events(worker.workerId(), RefreshCompleted.class).get(0).stages())
+                .filteredOn(stage -> stage.stage() != RefreshStage.IDLE_CHECK)
                 .extracting(RefreshStageOutcome::result).containsOnly(StageResult.RAN);
         assertThat(log.lines()).containsSubsequence(
                 "Worker w-1 has public IP: " + IP + ", current endpoint: None",

@@ -13,7 +13,13 @@ import io.cmlfleet.domain.worker.RefreshStageOutcome;
 import io.cmlfleet.domain.worker.RefreshTrigger;
 import io.cmlfleet.domain.worker.WorkerOrigin;
 import io.cmlfleet.domain.worker.WorkerStatus;
+import io.cmlfleet.domain.worker.TelemetryMetric;
 import io.cmlfleet.domain.worker.event.CmlStatsRecorded;
+import io.cmlfleet.domain.worker.event.IdleStopConfigured;
+import io.cmlfleet.domain.worker.event.IdleStopTriggered;
+import io.cmlfleet.domain.worker.event.LifecycleActionFailed;
+import io.cmlfleet.domain.worker.event.TelemetryThresholdBreached;
+import io.cmlfleet.domain.worker.event.TelemetryThresholdRecovered;
 import io.cmlfleet.domain.worker.event.EndpointCleared;
 import io.cmlfleet.domain.worker.event.EndpointPopulated;
 import io.cmlfleet.domain.worker.event.InstanceStatusChecksChanged;
@@ -71,7 +77,12 @@ class WorkerEventSerializationTest {
                 new RefreshCompleted("w-1", RefreshTrigger.SCHEDULED, AT, AT.plusMillis(830), List.of(
                         RefreshStageOutcome.ran(RefreshStage.EC2_OBSERVATION),
                         RefreshStageOutcome.failed(RefreshStage.HEALTH_CHECK, "timeout"),
-                        RefreshStageOutcome.skipped(RefreshStage.CML_STATS, "CML service is UNAVAILABLE, not AVAILABLE"))));
+                        RefreshStageOutcome.skipped(RefreshStage.CML_STATS, "CML service is UNAVAILABLE, not AVAILABLE"))),
+                new LifecycleActionFailed("w-1", LifecycleAction.START, "ACCESS_DENIED", "denied", AT),
+                new IdleStopConfigured("w-1", false, "ops", AT),
+                new IdleStopTriggered("w-1", AT.minusSeconds(4500), 75, "idle", AT),
+                new TelemetryThresholdBreached("w-1", TelemetryMetric.CPU, 95.5, 90.0, AT),
+                new TelemetryThresholdRecovered("w-1", TelemetryMetric.MEMORY, 10.0, 90.0, AT));
     }
 
     @Test

@@ -5,6 +5,15 @@ import static io.cmlfleet.domain.worker.WorkerInputRules.nonBlank;
 import static io.cmlfleet.domain.worker.WorkerInputRules.optionalText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.cmlfleet.domain.worker.command.ConfigureIdleStop;
+import io.cmlfleet.domain.worker.command.EvaluateIdleness;
+import io.cmlfleet.domain.worker.command.RecordLifecycleActionFailure;
+import io.cmlfleet.domain.worker.event.IdleStopConfigured;
+import io.cmlfleet.domain.worker.event.IdleStopTriggered;
+import io.cmlfleet.domain.worker.event.LifecycleActionFailed;
+import io.cmlfleet.domain.worker.event.TelemetryThresholdBreached;
+import io.cmlfleet.domain.worker.event.TelemetryThresholdRecovered;
+import java.time.Duration;
 import io.cmlfleet.domain.worker.command.ClearEndpoint;
 import io.cmlfleet.domain.worker.command.ImportWorker;
 import io.cmlfleet.domain.worker.command.MarkTerminated;
@@ -248,6 +257,10 @@ public class CMLWorker {
         Double memory = WorkerInputRules.optionalPercentage("memoryPercent", command.memoryPercent());
         Instant sampledAt = notInFuture("sampledAt", command.sampledAt(), clock);
         long windowSeconds = WorkerInputRules.positive("windowSeconds", command.windowSeconds());
+        Double cpuThreshold = WorkerInputRules.optionalPercentage("cpuThresholdPercent",
+                command.cpuThresholdPercent());
+        Double memoryThreshold = WorkerInputRules.optionalPercentage("memoryThresholdPercent",
+                command.memoryThresholdPercent());
         if (cpu == null && memory == null) {
             return state.refreshGate(); // CloudWatch had no datapoint: nothing was observed
         }
@@ -256,6 +269,8 @@ public class CMLWorker {
             return state.refreshGate();
         }
         apply(new TelemetryUpdated(workerId, cpu, memory, sampledAt, windowSeconds));
+        followThreshold(TelemetryMetric.CPU, cpu, cpuThreshold, sampledAt);
+        followThreshold(TelemetryMetric.MEMORY, memory, memoryThreshold, sampledAt);
         return state.refreshGate();
     }
 
@@ -298,7 +313,7 @@ public class CMLWorker {
     }
 
     @CommandHandler
-    public void handle(RequestLifecycleAction command, Clock clock) {
+    public WorkerPlacement handle(RequestLifecycleAction command, Clock clock) {
         requireNotTerminated("RequestLifecycleAction");
         LifecycleAction action = WorkerInputRules.required("action", command.action());
         String requestedBy = nonBlank("requestedBy", command.requestedBy());
@@ -314,6 +329,95 @@ public class CMLWorker {
                     + state.status() + " (" + action + " needs one of " + allowedFrom + ")");
         }
         apply(new LifecycleActionRequested(workerId, action, requestedBy, reason, clock.instant()));
+        return placement();
+    }
+
+    @CommandHandler
+    public void handle(RecordLifecycleActionFailure command, Clock clock) {
+        requireNotTerminated("RecordLifecycleActionFailure");
+        LifecycleAction action = WorkerInputRules.required("action", command.action());
+        String errorCode = nonBlank("errorCode", command.errorCode());
+        String message = optionalText(WorkerInputRules.required("message", command.message()));
+        Instant failedAt = notInFuture("failedAt", command.failedAt(), clock);
+        apply(new LifecycleActionFailed(workerId, action, errorCode, message, failedAt));
+    }
+
+    @CommandHandler
+    public void handle(ConfigureIdleStop command, Clock clock) {
+        requireNotTerminated("ConfigureIdleStop");
+        String changedBy = nonBlank("changedBy", command.changedBy());
+        if (command.enabled() != state.idleStopEnabled()) {
+            apply(new IdleStopConfigured(workerId, command.enabled(), changedBy, clock.instant()));
+        }
+    }
+
+    /**
+     * Idle detection: a RUNNING worker whose CML has had no running nodes for {@code idleAfter} is stopped, when
+     * idle stopping is on fleet-wide and for this worker, and not within {@code snoozeAfterResume} of its last resume.
+     */
+    @CommandHandler
+    public IdleStopDecision handle(EvaluateIdleness command, Clock clock) {
+        requireNotTerminated("EvaluateIdleness");
+        Duration idleAfter = WorkerInputRules.required("idleAfter", command.idleAfter());
+        if (idleAfter.isNegative() || idleAfter.isZero()) {
+            throw new InvalidWorkerInputException("idleAfter", "must be positive (got " + idleAfter + ")");
+        }
+        Duration snooze = WorkerInputRules.required("snoozeAfterResume", command.snoozeAfterResume());
+        if (snooze.isNegative()) {
+            throw new InvalidWorkerInputException("snoozeAfterResume", "must not be negative (got " + snooze + ")");
+        }
+        Instant now = notInFuture("evaluatedAt", command.evaluatedAt(), clock);
+        String notIdle = reasonNotToStop(command.enabledFleetWide(), idleAfter, snooze, now);
+        if (notIdle != null) {
+            return new IdleStopDecision(false, notIdle, placement());
+        }
+        Instant idleStart = latest(state.idleSince(), state.runningSince());
+        long idleMinutes = Duration.between(idleStart, now).toMinutes();
+        String reason = "no running CML nodes for " + idleMinutes + " min (idle limit " + idleAfter.toMinutes()
+                + " min)";
+        apply(new IdleStopTriggered(workerId, idleStart, idleMinutes, reason, now));
+        apply(new LifecycleActionRequested(workerId, LifecycleAction.STOP, WorkerState.IDLE_POLICY, reason,
+                clock.instant()));
+        return new IdleStopDecision(true, reason, placement());
+    }
+
+    private String reasonNotToStop(boolean enabledFleetWide, Duration idleAfter, Duration snooze, Instant now) {
+        if (!enabledFleetWide) {
+            return "idle stopping is disabled fleet-wide";
+        }
+        if (!state.idleStopEnabled()) {
+            return "idle stopping is disabled for this worker";
+        }
+        if (state.status() != WorkerStatus.RUNNING || state.runningSince() == null) {
+            return "worker is " + state.status() + ", not RUNNING";
+        }
+        LifecycleActionRequested lastRequest = state.lastLifecycleRequest();
+        if (lastRequest != null && lastRequest.action() == LifecycleAction.STOP
+                && !lastRequest.requestedAt().isBefore(state.runningSince())) {
+            return "a stop was already requested at " + lastRequest.requestedAt();
+        }
+        if (state.idleSince() == null) {
+            return state.cmlFacts() == null || state.cmlFacts().nodesRunning() == null
+                    ? "no lab activity known yet" : "lab activity: " + state.cmlFacts().nodesRunning()
+                    + " nodes running";
+        }
+        Instant snoozedUntil = state.runningSince().plus(snooze);
+        if (now.isBefore(snoozedUntil)) {
+            return "snoozed until " + snoozedUntil + " after resume";
+        }
+        Duration idleFor = Duration.between(latest(state.idleSince(), state.runningSince()), now);
+        if (idleFor.compareTo(idleAfter) < 0) {
+            return "idle for " + idleFor.toMinutes() + " min of " + idleAfter.toMinutes() + " min";
+        }
+        return null;
+    }
+
+    private WorkerPlacement placement() {
+        return new WorkerPlacement(workerId, state.region(), state.instanceId());
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     @CommandHandler
@@ -375,6 +479,19 @@ public class CMLWorker {
         apply(new EndpointPopulated(workerId, derived, publicIp, EndpointSource.AUTO, AUTO_POPULATION, at));
         if (replacing) {
             markServiceUnavailable("public IP changed to " + publicIp, at);
+        }
+    }
+
+    /** Breaches are edges: recorded when a metric reaches its threshold, and again when it falls back below. */
+    private void followThreshold(TelemetryMetric metric, Double value, Double threshold, Instant sampledAt) {
+        if (value == null || threshold == null) {
+            return;
+        }
+        boolean breached = value >= threshold;
+        if (breached && !state.isBreached(metric)) {
+            apply(new TelemetryThresholdBreached(workerId, metric, value, threshold, sampledAt));
+        } else if (!breached && state.isBreached(metric)) {
+            apply(new TelemetryThresholdRecovered(workerId, metric, value, threshold, sampledAt));
         }
     }
 

@@ -8,5 +8,6 @@ public enum RefreshStage {
     CML_STATS,
     CML_LICENSING,
     CML_LABS,
-    TELEMETRY
+    TELEMETRY,
+    IDLE_CHECK
 }

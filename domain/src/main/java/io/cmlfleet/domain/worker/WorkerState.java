@@ -3,7 +3,10 @@ package io.cmlfleet.domain.worker;
 import io.cmlfleet.domain.worker.event.CmlStatsRecorded;
 import io.cmlfleet.domain.worker.event.EndpointCleared;
 import io.cmlfleet.domain.worker.event.EndpointPopulated;
+import io.cmlfleet.domain.worker.event.IdleStopConfigured;
+import io.cmlfleet.domain.worker.event.IdleStopTriggered;
 import io.cmlfleet.domain.worker.event.InstanceStatusChecksChanged;
+import io.cmlfleet.domain.worker.event.LifecycleActionFailed;
 import io.cmlfleet.domain.worker.event.LifecycleActionRequested;
 import io.cmlfleet.domain.worker.event.NetworkAddressesChanged;
 import io.cmlfleet.domain.worker.event.RefreshCompleted;
@@ -11,12 +14,16 @@ import io.cmlfleet.domain.worker.event.RefreshFailed;
 import io.cmlfleet.domain.worker.event.ServiceHealthEvaluated;
 import io.cmlfleet.domain.worker.event.ServiceMarkedUnavailable;
 import io.cmlfleet.domain.worker.event.StatusChanged;
+import io.cmlfleet.domain.worker.event.TelemetryThresholdBreached;
+import io.cmlfleet.domain.worker.event.TelemetryThresholdRecovered;
 import io.cmlfleet.domain.worker.event.TelemetryUpdated;
 import io.cmlfleet.domain.worker.event.WorkerCreated;
 import io.cmlfleet.domain.worker.event.WorkerEvent;
 import io.cmlfleet.domain.worker.event.WorkerTerminated;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything known about one worker, as the fold of its events. The aggregate keeps one to decide commands, and
@@ -25,6 +32,9 @@ import java.util.Map;
  * <p>The only way to change it is {@link #apply(WorkerEvent)}.
  */
 public final class WorkerState {
+
+    /** Who requests the stops that idle detection decides; such stops are counted apart from manual ones. */
+    public static final String IDLE_POLICY = "idle-policy";
 
     private String workerId;
     private String name;
@@ -59,6 +69,13 @@ public final class WorkerState {
     private RefreshFailed lastRefreshFailure;
     private LifecycleActionRequested lastLifecycleRequest;
     private RefreshCompleted lastRefresh;
+    private LifecycleActionFailed lastLifecycleFailure;
+    private Instant runningSince;
+    private Instant idleSince;
+    private boolean idleStopEnabled = true;
+    private int autoStops;
+    private int manualStops;
+    private final Set<TelemetryMetric> breachedMetrics = EnumSet.noneOf(TelemetryMetric.class);
     private Instant terminatedAt;
 
     /** Replays a history from the beginning. */
@@ -83,6 +100,11 @@ public final class WorkerState {
             origin = e.origin();
             createdAt = e.createdAt();
         } else if (event instanceof StatusChanged e) {
+            if (e.to() == WorkerStatus.RUNNING && status != WorkerStatus.RUNNING) {
+                runningSince = e.observedAt();
+            } else if (e.to() != WorkerStatus.RUNNING) {
+                runningSince = null;
+            }
             status = e.to();
             if (e.ec2State() != null) {
                 ec2State = e.ec2State();
@@ -110,6 +132,12 @@ public final class WorkerState {
         } else if (event instanceof CmlStatsRecorded e) {
             cmlFacts = e.facts();
             cmlFactsRecordedAt = e.recordedAt();
+            Integer nodesRunning = e.facts().nodesRunning();
+            if (nodesRunning != null && nodesRunning > 0) {
+                idleSince = null;
+            } else if (nodesRunning != null && idleSince == null) {
+                idleSince = e.recordedAt();
+            }
         } else if (event instanceof TelemetryUpdated e) {
             telemetry = e;
         } else if (event instanceof RefreshFailed e) {
@@ -118,6 +146,19 @@ public final class WorkerState {
             lastRefresh = e;
         } else if (event instanceof LifecycleActionRequested e) {
             lastLifecycleRequest = e;
+            if (e.action() == LifecycleAction.STOP && !IDLE_POLICY.equals(e.requestedBy())) {
+                manualStops++;
+            }
+        } else if (event instanceof IdleStopTriggered) {
+            autoStops++;
+        } else if (event instanceof IdleStopConfigured e) {
+            idleStopEnabled = e.enabled();
+        } else if (event instanceof LifecycleActionFailed e) {
+            lastLifecycleFailure = e;
+        } else if (event instanceof TelemetryThresholdBreached e) {
+            breachedMetrics.add(e.metric());
+        } else if (event instanceof TelemetryThresholdRecovered e) {
+            breachedMetrics.remove(e.metric());
         } else if (event instanceof WorkerTerminated e) {
             status = WorkerStatus.TERMINATED;
             terminatedAt = e.terminatedAt();
@@ -245,6 +286,38 @@ public final class WorkerState {
 
     public RefreshCompleted lastRefresh() {
         return lastRefresh;
+    }
+
+    public LifecycleActionFailed lastLifecycleFailure() {
+        return lastLifecycleFailure;
+    }
+
+    /** When the worker last became RUNNING (its last resume); null while it is not RUNNING. */
+    public Instant runningSince() {
+        return runningSince;
+    }
+
+    /** Since when CML has reported no running nodes; null while nodes run or before CML reported any. */
+    public Instant idleSince() {
+        return idleSince;
+    }
+
+    public boolean idleStopEnabled() {
+        return idleStopEnabled;
+    }
+
+    /** Stops decided by idle detection. */
+    public int autoStops() {
+        return autoStops;
+    }
+
+    /** Stops requested by operators or hosts. */
+    public int manualStops() {
+        return manualStops;
+    }
+
+    public boolean isBreached(TelemetryMetric metric) {
+        return breachedMetrics.contains(metric);
     }
 
     public Instant terminatedAt() {

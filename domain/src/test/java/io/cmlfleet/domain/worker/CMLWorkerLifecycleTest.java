@@ -72,7 +72,7 @@ class CMLWorkerLifecycleTest {
                 new RecordHealthEvaluation(WORKER, true, true, true, true, null, 10, NOW),
                 new RecordCmlStats(WORKER, new CmlFacts("2.9.1", true, true, true, null, null, 1, 1, 1, 1, 1L, 1L),
                         NOW),
-                new RecordTelemetry(WORKER, 1.0, 2.0, NOW, 300),
+                new RecordTelemetry(WORKER, 1.0, 2.0, NOW, 300, null, null),
                 new RecordRefreshFailure(WORKER, RefreshStage.HEALTH_CHECK, "TIMEOUT", "timed out", NOW),
                 new RequestLifecycleAction(WORKER, LifecycleAction.TERMINATE, "ops", null),
                 new MarkTerminated(WORKER, "again", NOW),

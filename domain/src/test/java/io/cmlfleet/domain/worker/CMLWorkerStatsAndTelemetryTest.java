@@ -56,14 +56,14 @@ class CMLWorkerStatsAndTelemetryTest {
     @Test
     void telemetryIsRecordedAndZeroIsARealValue() {
         fixture().given(runningWithAutoEndpoint())
-                .when(new RecordTelemetry(WORKER, 0.0, 41.5, T2, 300))
+                .when(new RecordTelemetry(WORKER, 0.0, 41.5, T2, 300, null, null))
                 .expectEvents(new TelemetryUpdated(WORKER, 0.0, 41.5, T2, 300));
     }
 
     @Test
     void telemetryWithNoDatapointAtAllEmitsNothing() {
         fixture().given(runningWithAutoEndpoint())
-                .when(new RecordTelemetry(WORKER, null, null, T2, 300))
+                .when(new RecordTelemetry(WORKER, null, null, T2, 300, null, null))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -72,7 +72,7 @@ class CMLWorkerStatsAndTelemetryTest {
     void theSameSampleDeliveredTwiceEmitsNothing() {
         fixture().given(runningWithAutoEndpoint())
                 .andGiven(new TelemetryUpdated(WORKER, 12.0, 40.0, T2, 300))
-                .when(new RecordTelemetry(WORKER, 12.0, 40.0, T2, 300))
+                .when(new RecordTelemetry(WORKER, 12.0, 40.0, T2, 300, null, null))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

@@ -32,6 +32,11 @@ public final class WorkerEventTypes {
         register("LifecycleActionRequested", LifecycleActionRequested.class);
         register("WorkerTerminated", WorkerTerminated.class);
         register("RefreshCompleted", RefreshCompleted.class);
+        register("LifecycleActionFailed", LifecycleActionFailed.class);
+        register("IdleStopConfigured", IdleStopConfigured.class);
+        register("IdleStopTriggered", IdleStopTriggered.class);
+        register("TelemetryThresholdBreached", TelemetryThresholdBreached.class);
+        register("TelemetryThresholdRecovered", TelemetryThresholdRecovered.class);
     }
 
     private WorkerEventTypes() {

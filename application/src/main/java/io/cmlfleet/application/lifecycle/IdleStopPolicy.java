@@ -1,0 +1,51 @@
+package io.cmlfleet.application.lifecycle;
+
+import io.cmlfleet.domain.worker.IdleStopDecision;
+import io.cmlfleet.domain.worker.LifecycleAction;
+import io.cmlfleet.domain.worker.command.EvaluateIdleness;
+import java.time.Clock;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asks the aggregate whether a worker is idle (it decides and records), and if so calls EC2 to stop it. Runs at the
+ * end of each refresh of a RUNNING worker, on the facts that refresh just recorded.
+ */
+public class IdleStopPolicy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdleStopPolicy.class);
+
+    private final IdleStopSettings settings;
+    private final WorkerLifecycleService lifecycle;
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    public IdleStopPolicy(IdleStopSettings settings, WorkerLifecycleService lifecycle, CommandGateway commands,
+                          Clock clock) {
+        this.settings = settings;
+        this.lifecycle = lifecycle;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    public boolean enabledFleetWide() {
+        return settings.enabledFleetWide();
+    }
+
+    /** Evaluates one worker; the metadata ties the decision to the refresh that triggered it. */
+    public IdleStopDecision evaluate(String workerId, MetaData metaData) {
+        CommandMessage<?> command = GenericCommandMessage.asCommandMessage(new EvaluateIdleness(
+                workerId, settings.idleAfter(), settings.snoozeAfterResume(), settings.enabledFleetWide(),
+                clock.instant())).andMetaData(metaData);
+        IdleStopDecision decision = commands.sendAndWait(command);
+        if (decision.stop()) {
+            LOG.info("Worker {} is idle ({}); stopping it", workerId, decision.reason());
+            lifecycle.callEc2(decision.placement(), LifecycleAction.STOP);
+        }
+        return decision;
+    }
+}

@@ -1,0 +1,166 @@
+package io.cmlfleet.application.lifecycle;
+
+import io.cmlfleet.application.port.cloud.CloudAccessException;
+import io.cmlfleet.application.port.cloud.InstanceInventory;
+import io.cmlfleet.application.port.cloud.InstanceLifecycle;
+import io.cmlfleet.application.port.cloud.InstanceSnapshot;
+import io.cmlfleet.application.port.cloud.LaunchRequest;
+import io.cmlfleet.domain.worker.LifecycleAction;
+import io.cmlfleet.domain.worker.WorkerInputRules;
+import io.cmlfleet.domain.worker.WorkerPlacement;
+import io.cmlfleet.domain.worker.command.ImportWorker;
+import io.cmlfleet.domain.worker.command.RecordEc2Observation;
+import io.cmlfleet.domain.worker.command.RecordLifecycleActionFailure;
+import io.cmlfleet.domain.worker.command.RegisterWorker;
+import io.cmlfleet.domain.worker.command.RequestLifecycleAction;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Provision, import, start, stop and terminate workers. The aggregate is asked first (it validates and records the
+ * request), then EC2 is called; a refused EC2 call is recorded as {@code LifecycleActionFailed}. The transitions
+ * themselves are left to monitoring, which observes them from EC2.
+ */
+public class WorkerLifecycleService {
+
+    /** Tag put on every instance cmlfleet launches, so an orphaned instance can be found and imported. */
+    public static final String WORKER_ID_TAG = "cmlfleet:worker-id";
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerLifecycleService.class);
+
+    private final InstanceLifecycle ec2;
+    private final InstanceInventory inventory;
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    public WorkerLifecycleService(InstanceLifecycle ec2, InstanceInventory inventory, CommandGateway commands,
+                                  Clock clock) {
+        this.ec2 = ec2;
+        this.inventory = inventory;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /**
+     * RunInstances, then register. Input is validated before anything is launched; if registering fails after the
+     * launch, the instance is terminated again so that no unmanaged instance is left running.
+     */
+    public String provision(ProvisionWorker request) {
+        String workerId = WorkerInputRules.workerId("workerId", request.workerId());
+        WorkerInputRules.nonBlank("name", request.name());
+        String region = WorkerInputRules.region("region", request.region());
+        WorkerInputRules.amiId("amiId", request.amiId());
+        WorkerInputRules.instanceType("instanceType", request.instanceType());
+        WorkerInputRules.nonBlank("requestedBy", request.requestedBy());
+        Map<String, String> tags = new TreeMap<>(WorkerInputRules.tags("tags", request.tags()));
+        tags.put(WORKER_ID_TAG, workerId);
+        tags.putIfAbsent("Name", request.name());
+        InstanceSnapshot launched = ec2.launch(region, new LaunchRequest(request.amiId(), request.instanceType(),
+                request.subnetId(), request.securityGroupIds(), request.keyName(), tags, "cmlfleet-" + workerId));
+        try {
+            commands.sendAndWait(new RegisterWorker(workerId, request.name(), region, launched.instanceId(),
+                    request.instanceType(), request.amiId(), request.amiName(), tags, request.requestedBy()));
+        } catch (RuntimeException registrationFailure) {
+            LOG.error("Registering worker {} failed after launching {} in {}; terminating the instance: {}", workerId,
+                    launched.instanceId(), region, registrationFailure.getMessage());
+            ec2.terminate(region, launched.instanceId());
+            throw unwrap(registrationFailure);
+        }
+        LOG.info("Provisioned worker {} as {} in {}", workerId, launched.instanceId(), region);
+        return launched.instanceId();
+    }
+
+    /**
+     * Adopt an existing instance: checked with DescribeInstances first, so an unknown id is a clear
+     * {@link CloudAccessException} (kind UNKNOWN_INSTANCE) and nothing is stored. Its current EC2 state is recorded
+     * right away.
+     */
+    public void importInstance(String workerId, String name, String region, String instanceId, String requestedBy) {
+        WorkerInputRules.workerId("workerId", workerId);
+        WorkerInputRules.region("region", region);
+        WorkerInputRules.instanceId("instanceId", instanceId);
+        InstanceSnapshot snapshot = describe(region, instanceId);
+        commands.sendAndWait(new ImportWorker(workerId, name, region, instanceId, snapshot.instanceType(),
+                snapshot.imageId(), null, snapshot.tags(), requestedBy));
+        commands.sendAndWait(new RecordEc2Observation(workerId, snapshot.stateName(), snapshot.stateCode(),
+                snapshot.publicIp(), snapshot.privateIp(), null, null, clock.instant()));
+        LOG.info("Imported instance {} in {} as worker {}", instanceId, region, workerId);
+    }
+
+    public void start(String workerId, String requestedBy, String reason) {
+        act(workerId, LifecycleAction.START, requestedBy, reason);
+    }
+
+    public void stop(String workerId, String requestedBy, String reason) {
+        act(workerId, LifecycleAction.STOP, requestedBy, reason);
+    }
+
+    public void terminate(String workerId, String requestedBy, String reason) {
+        act(workerId, LifecycleAction.TERMINATE, requestedBy, reason);
+    }
+
+    /** Calls EC2 for an action the aggregate has already recorded (e.g. a stop decided by idle detection). */
+    public void callEc2(WorkerPlacement placement, LifecycleAction action) {
+        try {
+            switch (action) {
+                case START -> ec2.start(placement.region(), placement.instanceId());
+                case STOP -> ec2.stop(placement.region(), placement.instanceId());
+                case TERMINATE -> ec2.terminate(placement.region(), placement.instanceId());
+            }
+            LOG.info("EC2 accepted {} of worker {} ({})", action.name().toLowerCase(Locale.ROOT),
+                    placement.workerId(), placement.instanceId());
+        } catch (CloudAccessException e) {
+            commands.sendAndWait(new RecordLifecycleActionFailure(placement.workerId(), action, e.kind().name(),
+                    e.getMessage(), clock.instant()));
+            throw e;
+        }
+    }
+
+    private void act(String workerId, LifecycleAction action, String requestedBy, String reason) {
+        WorkerPlacement placement = send(new RequestLifecycleAction(workerId, action, requestedBy, reason));
+        callEc2(placement, action);
+    }
+
+    private InstanceSnapshot describe(String region, String instanceId) {
+        try {
+            return inventory.describe(region, instanceId).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CloudAccessException cloud) {
+                throw cloud;
+            }
+            throw new CloudAccessException(CloudAccessException.Kind.FAILED, region, "DescribeInstances",
+                    "could not describe " + instanceId + ": " + e.getCause().getClass().getSimpleName());
+        } catch (TimeoutException e) {
+            throw new CloudAccessException(CloudAccessException.Kind.UNREACHABLE, region, "DescribeInstances",
+                    "EC2 did not answer within 30 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CloudAccessException(CloudAccessException.Kind.FAILED, region, "DescribeInstances",
+                    "interrupted");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> R send(Object command) {
+        try {
+            return (R) commands.sendAndWait(command);
+        } catch (RuntimeException e) {
+            throw unwrap(e);
+        }
+    }
+
+    private static RuntimeException unwrap(RuntimeException e) {
+        if (e instanceof CommandExecutionException && e.getCause() instanceof RuntimeException cause) {
+            return cause;
+        }
+        return e;
+    }
+}
