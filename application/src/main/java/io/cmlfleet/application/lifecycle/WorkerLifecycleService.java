@@ -14,12 +14,10 @@ import io.cmlfleet.domain.worker.command.RecordLifecycleActionFailure;
 import io.cmlfleet.domain.worker.command.RegisterWorker;
 import io.cmlfleet.domain.worker.command.RequestLifecycleAction;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -34,6 +32,7 @@ public class WorkerLifecycleService {
 
     /** Tag put on every instance cmlfleet launches, so an orphaned instance can be found and imported. */
     public static final String WORKER_ID_TAG = "cmlfleet:worker-id";
+    private static final Duration DESCRIBE_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(WorkerLifecycleService.class);
 
     private final InstanceLifecycle ec2;
@@ -87,7 +86,7 @@ public class WorkerLifecycleService {
         WorkerInputRules.workerId("workerId", workerId);
         WorkerInputRules.region("region", region);
         WorkerInputRules.instanceId("instanceId", instanceId);
-        InstanceSnapshot snapshot = describe(region, instanceId);
+        InstanceSnapshot snapshot = inventory.describeAndWait(region, instanceId, DESCRIBE_TIMEOUT);
         commands.sendAndWait(new ImportWorker(workerId, name, region, instanceId, snapshot.instanceType(),
                 snapshot.imageId(), null, snapshot.tags(), requestedBy));
         commands.sendAndWait(new RecordEc2Observation(workerId, snapshot.stateName(), snapshot.stateCode(),
@@ -127,25 +126,6 @@ public class WorkerLifecycleService {
     private void act(String workerId, LifecycleAction action, String requestedBy, String reason) {
         WorkerPlacement placement = send(new RequestLifecycleAction(workerId, action, requestedBy, reason));
         callEc2(placement, action);
-    }
-
-    private InstanceSnapshot describe(String region, String instanceId) {
-        try {
-            return inventory.describe(region, instanceId).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof CloudAccessException cloud) {
-                throw cloud;
-            }
-            throw new CloudAccessException(CloudAccessException.Kind.FAILED, region, "DescribeInstances",
-                    "could not describe " + instanceId + ": " + e.getCause().getClass().getSimpleName());
-        } catch (TimeoutException e) {
-            throw new CloudAccessException(CloudAccessException.Kind.UNREACHABLE, region, "DescribeInstances",
-                    "EC2 did not answer within 30 s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CloudAccessException(CloudAccessException.Kind.FAILED, region, "DescribeInstances",
-                    "interrupted");
-        }
     }
 
     @SuppressWarnings("unchecked")

@@ -45,9 +45,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -261,23 +258,7 @@ public class WorkerRefreshPipeline {
     }
 
     private InstanceSnapshot describeOne(WorkerRef worker) {
-        try {
-            return inventory.describe(worker.region(), worker.instanceId())
-                    .get(settings.ec2Timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof CloudAccessException cloud) {
-                throw cloud;
-            }
-            throw new CloudAccessException(CloudAccessException.Kind.FAILED, worker.region(), "DescribeInstances",
-                    "EC2 observation failed: " + e.getCause().getClass().getSimpleName());
-        } catch (TimeoutException e) {
-            throw new CloudAccessException(CloudAccessException.Kind.UNREACHABLE, worker.region(),
-                    "DescribeInstances", "EC2 did not answer within " + settings.ec2Timeout().toSeconds() + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CloudAccessException(CloudAccessException.Kind.FAILED, worker.region(), "DescribeInstances",
-                    "interrupted while waiting for EC2");
-        }
+        return inventory.describeAndWait(worker.region(), worker.instanceId(), settings.ec2Timeout());
     }
 
     private TelemetrySample sampleOne(WorkerRef worker) {
