@@ -1,5 +1,6 @@
 package io.cmlfleet.application.refresh;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -10,10 +11,19 @@ import org.slf4j.LoggerFactory;
 final class CapturedLog implements AutoCloseable {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger("io.cmlfleet.refresh");
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            event.prepareForDeferredProcessing(); // capture the MDC while it is still set
+            super.append(event);
+        }
+    };
+    private final Level previousLevel = logger.getLevel();
 
     CapturedLog() {
         appender.start();
+        logger.setLevel(Level.INFO);
+        logger.setAdditive(false);
         logger.addAppender(appender);
     }
 
@@ -28,5 +38,7 @@ final class CapturedLog implements AutoCloseable {
     @Override
     public void close() {
         logger.detachAppender(appender);
+        logger.setAdditive(true);
+        logger.setLevel(previousLevel);
     }
 }
