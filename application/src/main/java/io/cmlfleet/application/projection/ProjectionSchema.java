@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class ProjectionSchema {
 
     /** The scripts, in the order they must run. */
-    public static final List<String> SCRIPTS = List.of("token-entry.sql", "dead-letters.sql", "projections.sql");
+    public static final List<String> SCRIPTS = List.of("token-entries.sql", "dead-letters.sql", "projections.sql");
 
     private final DataSource dataSource;
     private final SqlDialect dialect;

@@ -1,6 +1,6 @@
--- Axon's JdbcTokenStore table with the default TokenSchema names, as Axon's token table factories create it.
+-- Axon's JdbcTokenStore table with the default TokenSchema names (table TokenEntry), as Axon's token table factories create it.
 -- Shared by every tracking/pooled processor of the application; created here only if nobody created it before.
-CREATE TABLE IF NOT EXISTS token_entry (
+CREATE TABLE IF NOT EXISTS TokenEntry (
     processorName VARCHAR(255) NOT NULL,
     segment       INTEGER      NOT NULL,
     token         BLOB,
