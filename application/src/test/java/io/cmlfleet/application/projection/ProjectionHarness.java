@@ -98,9 +98,14 @@ final class ProjectionHarness implements AutoCloseable {
                 if (processor.processingStatus().values().stream().anyMatch(s -> s.isErrorState())) {
                     fail("processor " + group + " is in error: " + processor.processingStatus());
                 }
+                // A replay token stays "replaying" until an event beyond its reset position arrives, so a replay
+                // counts as done once it has reached both the head and the position it was reset at.
                 return !processor.processingStatus().isEmpty()
-                        && processor.processingStatus().values().stream().allMatch(status ->
-                        status.getCurrentPosition().orElse(-1) >= head);
+                        && processor.processingStatus().values().stream().allMatch(status -> {
+                    long position = status.getCurrentPosition().orElse(-1);
+                    return position >= head
+                            && (!status.isReplaying() || position >= status.getResetPosition().orElse(-1));
+                });
             }, processor::processingStatus);
         }
     }
