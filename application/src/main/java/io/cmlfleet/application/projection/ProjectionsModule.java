@@ -118,7 +118,7 @@ public final class ProjectionsModule {
         ProjectionSchema.forDataSource(dataSource).createIfMissing();
     }
 
-    /** The data source and transaction manager given, for diagnostics. */
+    /** The Spring transaction manager behind {@link #transactionManager()}. */
     public PlatformTransactionManager platformTransactionManager() {
         return platformTransactionManager;
     }
