@@ -17,7 +17,7 @@ import org.axonframework.serialization.Serializer;
  * Deadlines that survive a crash: Axon's {@link DbSchedulerDeadlineManager} on a db-scheduler {@link Scheduler} that
  * keeps every pending deadline as a row of {@value SchedulerTable#NAME} in the application's database.
  *
- * <p>The scheduler needs Axon's deadline task before the manager exists, and the task needs the manager to run; a
+ * <p>The manager is a {@link CancelTolerantDbSchedulerDeadlineManager}. The scheduler needs Axon's deadline task before the manager exists, and the task needs the manager to run; a
  * {@link DbSchedulerDeadlineManagerSupplier} breaks that cycle. The manager starts and stops the scheduler: through
  * Axon's lifecycle when it is registered as the configuration's deadline manager, or through {@link #start()} and
  * {@link #stop()} otherwise.
@@ -64,14 +64,14 @@ public final class DurableDeadlines implements AutoCloseable {
             builder.schedulerName(new SchedulerName.Fixed(settings.schedulerName()));
         }
         Scheduler scheduler = builder.build();
-        DbSchedulerDeadlineManager deadlineManager = DbSchedulerDeadlineManager.builder()
-                .scheduler(scheduler)
-                .scopeAwareProvider(scopeAwareProvider)
-                .serializer(serializer)
-                .transactionManager(transactionManager)
-                .startScheduler(true)
-                .stopScheduler(true)
-                .build();
+        DbSchedulerDeadlineManager deadlineManager = CancelTolerantDbSchedulerDeadlineManager.build(
+                DbSchedulerDeadlineManager.builder()
+                        .scopeAwareProvider(scopeAwareProvider)
+                        .serializer(serializer)
+                        .transactionManager(transactionManager)
+                        .startScheduler(true)
+                        .stopScheduler(true),
+                scheduler);
         managerSupplier.set(deadlineManager);
         return new DurableDeadlines(scheduler, deadlineManager);
     }

@@ -2,6 +2,7 @@ package io.cmlfleet.application.monitoring;
 
 import static io.cmlfleet.application.monitoring.WorkerMonitoringSaga.DEADLINE_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
 import io.cmlfleet.application.serialization.CmlfleetSerializer;
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.deadline.DeadlineManager;
@@ -133,6 +136,34 @@ class DurableDeadlinesTest {
         assertThat(scopes.deliveries())
                 .extracting(RecordingWorkerScopes.Delivery::payload)
                 .containsExactly(new RefreshDue("w-1", 1), new RefreshDue("w-1", 2), new RefreshDue("w-1", 3));
+    }
+
+    @Test
+    void cancellingADeadlineWhileItExecutesIsHarmlessAndItStillRunsOnce() throws Exception {
+        RecordingWorkerScopes scopes = new RecordingWorkerScopes("node-1");
+        CountDownLatch release = new CountDownLatch(1);
+        scopes.reactWith(delivery -> {
+            try {
+                release.await(EVENTUALLY.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        DurableDeadlines deadlines = node("node-1", scopes);
+        String id = scheduleFor(deadlines.deadlineManager(), "w-1", Instant.now(), 1);
+        deadlines.start();
+        await().atMost(EVENTUALLY).until(() -> scopes.deliveries().size() == 1);
+
+        try {
+            // What WorkerTerminated does when it races a firing deadline: db-scheduler alone would refuse.
+            assertThatCode(() -> deadlines.deadlineManager().cancelSchedule(DEADLINE_NAME, id))
+                    .doesNotThrowAnyException();
+        } finally {
+            release.countDown();
+        }
+
+        await().atMost(EVENTUALLY).until(() -> pendingRows() == 0);
+        assertThat(scopes.deliveries()).hasSize(1);
     }
 
     private DurableDeadlines node(String name, RecordingWorkerScopes scopes) {
