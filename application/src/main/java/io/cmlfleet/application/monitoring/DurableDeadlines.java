@@ -17,10 +17,11 @@ import org.axonframework.serialization.Serializer;
  * Deadlines that survive a crash: Axon's {@link DbSchedulerDeadlineManager} on a db-scheduler {@link Scheduler} that
  * keeps every pending deadline as a row of {@value SchedulerTable#NAME} in the application's database.
  *
- * <p>The manager is a {@link CancelTolerantDbSchedulerDeadlineManager}. The scheduler needs Axon's deadline task before the manager exists, and the task needs the manager to run; a
- * {@link DbSchedulerDeadlineManagerSupplier} breaks that cycle. The manager starts and stops the scheduler: through
- * Axon's lifecycle when it is registered as the configuration's deadline manager, or through {@link #start()} and
- * {@link #stop()} otherwise.
+ * <p>The manager is a {@link CancelTolerantDbSchedulerDeadlineManager}. The scheduler needs Axon's deadline task
+ * before the manager exists, and the task needs the manager to run; a {@link DbSchedulerDeadlineManagerSupplier}
+ * breaks that cycle. The manager starts and stops the scheduler: through Axon's lifecycle when it is the
+ * configuration's deadline manager <em>and is created before the configuration starts</em> (components are lazy; see
+ * docs/monitoring-saga.md), or through {@link #start()} and {@link #stop()} otherwise.
  */
 public final class DurableDeadlines implements AutoCloseable {
 
@@ -76,7 +77,7 @@ public final class DurableDeadlines implements AutoCloseable {
         return new DurableDeadlines(scheduler, deadlineManager);
     }
 
-    /** The deadline manager to register with Axon ({@code Configurer.registerDeadlineManager}). */
+    /** The deadline manager to register with Axon ({@code Configurer.configureDeadlineManager}). */
     public DbSchedulerDeadlineManager deadlineManager() {
         return deadlineManager;
     }

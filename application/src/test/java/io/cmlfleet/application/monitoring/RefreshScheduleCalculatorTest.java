@@ -20,7 +20,7 @@ class RefreshScheduleCalculatorTest {
 
     @Test
     void slotsComeFromTheCrc32OfTheWorkerIdSoTheyAreStableAcrossNodesAndRestarts() {
-        // CRC-32("worker-a") = 0x....; values pinned so a change of hash (and so of every worker's phase) is noticed.
+        // Pinned values: a change of hash function would move every worker of a running fleet to a new phase.
         assertThat(calculator.slotOf("worker-a")).isEqualTo(2);
         assertThat(calculator.slotOf("worker-b")).isEqualTo(6);
         assertThat(calculator.slotOf("worker-d")).isEqualTo(3);
