@@ -1,0 +1,50 @@
+package io.cmlfleet.application.monitoring;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Axon's {@link DbSchedulerDeadlineManager}, except that cancelling a deadline that is executing at that moment is a
+ * no-op instead of an error.
+ *
+ * <p>Why: db-scheduler refuses to cancel a picked (executing) task, and Axon 4.13 only tolerates "not found". The
+ * cancel runs on prepare-commit of the handler that asked for it, so the exception would roll back that handler, e.g.
+ * {@code WorkerTerminated}, and leave the saga running after its worker is gone. Letting it pass is safe. The executing
+ * deadline either reaches a saga that has ended (Axon drops it), or it carries a sequence that the saga has already
+ * replaced, and {@link WorkerMonitoringSaga} ignores it.
+ */
+public class CancelTolerantDbSchedulerDeadlineManager extends DbSchedulerDeadlineManager {
+
+    private static final Logger log = LoggerFactory.getLogger(CancelTolerantDbSchedulerDeadlineManager.class);
+
+    private final Scheduler scheduler;
+
+    protected CancelTolerantDbSchedulerDeadlineManager(Builder builder, Scheduler scheduler) {
+        super(builder);
+        this.scheduler = scheduler;
+    }
+
+    /** Builds one on the scheduler the builder was given (passed again because the builder does not expose it). */
+    public static CancelTolerantDbSchedulerDeadlineManager build(Builder builder, Scheduler scheduler) {
+        return new CancelTolerantDbSchedulerDeadlineManager(builder.scheduler(scheduler), scheduler);
+    }
+
+    @Override
+    public void cancelSchedule(String deadlineName, String scheduleId) {
+        runOnPrepareCommitOrNow(() -> {
+            try {
+                scheduler.cancel(new DbSchedulerDeadlineToken(scheduleId));
+            } catch (TaskInstanceNotFoundException e) {
+                log.debug("Deadline {} [{}] already gone; nothing to cancel", deadlineName, scheduleId);
+            } catch (TaskInstanceCurrentlyExecutingException e) {
+                log.debug("Deadline {} [{}] is executing; letting it run into a stale or ended scope",
+                          deadlineName, scheduleId);
+            }
+        });
+    }
+}

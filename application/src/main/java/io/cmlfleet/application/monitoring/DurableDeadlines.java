@@ -1,0 +1,104 @@
+package io.cmlfleet.application.monitoring;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.Task;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier;
+import org.axonframework.messaging.ScopeAwareProvider;
+import org.axonframework.serialization.Serializer;
+
+/**
+ * Deadlines that survive a crash: Axon's {@link DbSchedulerDeadlineManager} on a db-scheduler {@link Scheduler} that
+ * keeps every pending deadline as a row of {@value SchedulerTable#NAME} in the application's database.
+ *
+ * <p>The manager is a {@link CancelTolerantDbSchedulerDeadlineManager}. The scheduler needs Axon's deadline task
+ * before the manager exists, and the task needs the manager to run; a {@link DbSchedulerDeadlineManagerSupplier}
+ * breaks that cycle. The manager starts and stops the scheduler: through Axon's lifecycle when it is the
+ * configuration's deadline manager <em>and is created before the configuration starts</em> (components are lazy; see
+ * docs/monitoring-saga.md), or through {@link #start()} and {@link #stop()} otherwise.
+ */
+public final class DurableDeadlines implements AutoCloseable {
+
+    private final Scheduler scheduler;
+    private final DbSchedulerDeadlineManager deadlineManager;
+
+    private DurableDeadlines(Scheduler scheduler, DbSchedulerDeadlineManager deadlineManager) {
+        this.scheduler = scheduler;
+        this.deadlineManager = deadlineManager;
+    }
+
+    /**
+     * Builds the scheduler and the deadline manager; starts nothing. The {@value SchedulerTable#NAME} table must exist
+     * (see {@link SchedulerTable#createIfMissing(DataSource)}).
+     *
+     * @param dataSource         the application's database
+     * @param scopeAwareProvider finds the saga (or aggregate) a deadline belongs to; in an Axon configuration,
+     *                           {@code new ConfigurationScopeAwareProvider(configuration)}
+     * @param serializer         serializes deadline payloads and scope descriptors (the application's serializer)
+     * @param transactionManager the transaction a fired deadline is handled in
+     * @param settings           polling, threads, heartbeats
+     */
+    public static DurableDeadlines create(
+            DataSource dataSource,
+            ScopeAwareProvider scopeAwareProvider,
+            Serializer serializer,
+            TransactionManager transactionManager,
+            DeadlineSchedulerSettings settings) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(settings, "settings");
+        DbSchedulerDeadlineManagerSupplier managerSupplier = new DbSchedulerDeadlineManagerSupplier();
+        List<Task<?>> tasks = List.of(DbSchedulerDeadlineManager.binaryTask(managerSupplier));
+        SchedulerBuilder builder = Scheduler.create(dataSource, tasks)
+                .tableName(SchedulerTable.NAME)
+                .pollingInterval(settings.pollingInterval())
+                .threads(settings.threads())
+                .heartbeatInterval(settings.heartbeatInterval())
+                .missedHeartbeatsLimit(settings.missedHeartbeatsLimit())
+                .shutdownMaxWait(settings.shutdownMaxWait());
+        if (settings.schedulerName() != null) {
+            builder.schedulerName(new SchedulerName.Fixed(settings.schedulerName()));
+        }
+        Scheduler scheduler = builder.build();
+        DbSchedulerDeadlineManager deadlineManager = CancelTolerantDbSchedulerDeadlineManager.build(
+                DbSchedulerDeadlineManager.builder()
+                        .scopeAwareProvider(scopeAwareProvider)
+                        .serializer(serializer)
+                        .transactionManager(transactionManager)
+                        .startScheduler(true)
+                        .stopScheduler(true),
+                scheduler);
+        managerSupplier.set(deadlineManager);
+        return new DurableDeadlines(scheduler, deadlineManager);
+    }
+
+    /** The deadline manager to register with Axon ({@code Configurer.configureDeadlineManager}). */
+    public DbSchedulerDeadlineManager deadlineManager() {
+        return deadlineManager;
+    }
+
+    /** The underlying scheduler, e.g. for health checks. */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Starts polling for due deadlines; overdue ones (from before a restart) fire on the first polls. */
+    public void start() {
+        deadlineManager.start();
+    }
+
+    /** Stops polling and waits up to the configured time for running deadlines. Pending deadlines stay in the table. */
+    public void stop() {
+        deadlineManager.shutdown();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
