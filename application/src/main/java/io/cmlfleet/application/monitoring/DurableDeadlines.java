@@ -21,7 +21,7 @@ import org.axonframework.serialization.Serializer;
  * before the manager exists, and the task needs the manager to run; a {@link DbSchedulerDeadlineManagerSupplier}
  * breaks that cycle. The manager starts and stops the scheduler: through Axon's lifecycle when it is the
  * configuration's deadline manager <em>and is created before the configuration starts</em> (components are lazy; see
- * docs/monitoring-saga.md), or through {@link #start()} and {@link #stop()} otherwise.
+ * docs/monitoring.md (monitoring saga)), or through {@link #start()} and {@link #stop()} otherwise.
  */
 public final class DurableDeadlines implements AutoCloseable {
 

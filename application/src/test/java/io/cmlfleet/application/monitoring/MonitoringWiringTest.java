@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The wiring documented in docs/monitoring-saga.md, end to end without Spring: Axon's configuration injects the
+ * The wiring documented in docs/monitoring.md (monitoring saga), end to end without Spring: Axon's configuration injects the
  * saga's resources, the durable deadline manager finds the saga through the configuration's scopes, and the saga's
  * RefreshWorker commands reach a command handler until the worker is terminated.
  */
