@@ -1,5 +1,7 @@
 package io.cmlfleet.application.projection;
 
+import io.cmlfleet.application.storage.H2EventTableFactory;
+
 import static org.assertj.core.api.Assertions.fail;
 
 import io.cmlfleet.application.serialization.CmlfleetSerializer;

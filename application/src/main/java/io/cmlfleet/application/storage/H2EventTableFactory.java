@@ -1,4 +1,4 @@
-package io.cmlfleet.application.projection;
+package io.cmlfleet.application.storage;
 
 import org.axonframework.eventsourcing.eventstore.jdbc.AbstractEventTableFactory;
 
@@ -6,9 +6,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.AbstractEventTableFactory
  * Axon's event tables for H2 2.x, which rejects the comma in the HSQL factory's identity clause. Starts at 0 like
  * Axon's factories, so global indexes and tracking positions match what Axon expects.
  */
-final class H2EventTableFactory extends AbstractEventTableFactory {
+public final class H2EventTableFactory extends AbstractEventTableFactory {
 
-    static final H2EventTableFactory INSTANCE = new H2EventTableFactory();
+    public static final H2EventTableFactory INSTANCE = new H2EventTableFactory();
 
     @Override
     protected String idColumnType() {

@@ -1,0 +1,248 @@
+package io.cmlfleet.bootstrap;
+
+import io.cmlfleet.adapters.aws.AwsAdapterSettings;
+import io.cmlfleet.adapters.aws.AwsAdapters;
+import io.cmlfleet.adapters.cml.CmlClientSettings;
+import io.cmlfleet.adapters.cml.HttpCmlControllerClient;
+import io.cmlfleet.adapters.cml.StaticCmlCredentialsProvider;
+import io.cmlfleet.application.lifecycle.IdleStopPolicy;
+import io.cmlfleet.application.lifecycle.IdleStopSettings;
+import io.cmlfleet.application.lifecycle.WorkerLifecycleService;
+import io.cmlfleet.application.metrics.MonitoringMetrics;
+import io.cmlfleet.application.metrics.ThresholdBreachMetrics;
+import io.cmlfleet.application.port.cloud.InstanceInventory;
+import io.cmlfleet.application.port.cloud.InstanceLifecycle;
+import io.cmlfleet.application.port.cloud.TelemetrySource;
+import io.cmlfleet.application.port.cml.CmlControllerClient;
+import io.cmlfleet.application.port.cml.CmlCredentials;
+import io.cmlfleet.application.port.cml.CmlCredentialsProvider;
+import io.cmlfleet.application.refresh.RefreshCorrelation;
+import io.cmlfleet.application.refresh.RefreshGuard;
+import io.cmlfleet.application.refresh.RefreshSettings;
+import io.cmlfleet.application.refresh.WorkerRefreshHandler;
+import io.cmlfleet.application.refresh.WorkerRefreshPipeline;
+import io.cmlfleet.application.serialization.CmlfleetSerializer;
+import io.cmlfleet.domain.worker.CMLWorker;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * The whole library from one dependency: the CMLWorker aggregate, the refresh pipeline and its command handler,
+ * lifecycle and idle stopping, the AWS and CML adapters, serialization and correlation. Every bean backs off when the
+ * host defines its own of the same type. Storage (schema, deadlines, saga, projections) is in
+ * {@link CmlfleetStorageAutoConfiguration}.
+ */
+@AutoConfiguration(before = AxonAutoConfiguration.class, after = DataSourceAutoConfiguration.class)
+@EnableConfigurationProperties(CmlfleetProperties.class)
+public class CmlfleetAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock cmlfleetClock() {
+        return Clock.systemUTC();
+    }
+
+    /** Plain-JSON serializer with stable event names for everything Axon stores: events, messages, sagas, tokens. */
+    @Bean
+    @Primary
+    @ConditionalOnMissingBean(name = "serializer")
+    public Serializer serializer() {
+        return CmlfleetSerializer.create();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    @ConditionalOnMissingBean(name = "eventSerializer")
+    public Serializer eventSerializer() {
+        return CmlfleetSerializer.create();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    @ConditionalOnMissingBean(name = "messageSerializer")
+    public Serializer messageSerializer() {
+        return CmlfleetSerializer.create();
+    }
+
+    /** Copies cmlfleet's correlation id and issuer from a command to the events it causes. */
+    @Bean
+    public CorrelationDataProvider cmlfleetCorrelationDataProvider() {
+        return RefreshCorrelation.correlationDataProvider();
+    }
+
+    /** Axon's own correlation and trace ids (declaring any provider replaces Axon's default one, so keep it). */
+    @Bean
+    @ConditionalOnMissingBean(MessageOriginProvider.class)
+    public MessageOriginProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    public ConfigurerModule cmlfleetAggregateModule() {
+        return configurer -> configurer.configureAggregate(CMLWorker.class);
+    }
+
+    // --- adapters -------------------------------------------------------------------------------------------
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public AwsAdapters cmlfleetAwsAdapters(CmlfleetProperties properties) {
+        CmlfleetProperties.Aws aws = properties.getAws();
+        AwsAdapterSettings settings = AwsAdapterSettings.defaults()
+                .withRetries(aws.getMaxAttempts(), AwsAdapterSettings.defaults().retryBaseDelay())
+                .withApiCallTimeout(aws.getApiCallTimeout());
+        if (aws.getEndpointOverride() != null && !aws.getEndpointOverride().isBlank()) {
+            settings = settings.withEndpointOverride(URI.create(aws.getEndpointOverride()));
+        }
+        if (aws.getAccessKeyId() != null && aws.getSecretAccessKey() != null) {
+            settings = settings.withCredentialsProvider(StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(aws.getAccessKeyId(), aws.getSecretAccessKey())));
+        }
+        return AwsAdapters.create(settings);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public InstanceInventory instanceInventory(AwsAdapters aws) {
+        return aws.inventory();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TelemetrySource telemetrySource(AwsAdapters aws) {
+        return aws.telemetry();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public InstanceLifecycle instanceLifecycle(AwsAdapters aws) {
+        return aws.lifecycle();
+    }
+
+    /** Credentials from {@code cmlfleet.cml.username/password}; define a bean to plug in a secret store instead. */
+    @Bean
+    @ConditionalOnMissingBean
+    public CmlCredentialsProvider cmlCredentialsProvider(CmlfleetProperties properties) {
+        CmlfleetProperties.Cml cml = properties.getCml();
+        String password = cml.getPassword() == null ? "" : cml.getPassword();
+        return StaticCmlCredentialsProvider.forWholeFleet(new CmlCredentials(cml.getUsername(), password));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public CmlClientSettings cmlClientSettings(CmlfleetProperties properties) {
+        CmlfleetProperties.Cml cml = properties.getCml();
+        CmlClientSettings settings = CmlClientSettings.defaults()
+                .withTimeouts(cml.getConnectTimeout(), cml.getReadTimeout())
+                .withMaxResponseBytes(cml.getMaxResponseBytes())
+                .withVerifyTls(cml.isVerifyTls());
+        if (cml.getCaBundle() != null && !cml.getCaBundle().isBlank()) {
+            settings = settings.withCaBundlePem(readPem(cml.getCaBundle()));
+        }
+        return settings;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public CmlControllerClient cmlControllerClient(CmlClientSettings settings, CmlCredentialsProvider credentials) {
+        return new HttpCmlControllerClient(settings, credentials);
+    }
+
+    // --- refresh, lifecycle, idle stopping --------------------------------------------------------------------
+
+    @Bean
+    @ConditionalOnMissingBean
+    public RefreshSettings refreshSettings(CmlfleetProperties properties) {
+        CmlfleetProperties.Refresh refresh = properties.getRefresh();
+        return new RefreshSettings(refresh.getTelemetryWindow(), refresh.getEc2Timeout(),
+                refresh.getOnDemandMinInterval(), refresh.isIncludeLabStates(), refresh.getCpuThresholdPercent(),
+                refresh.getMemoryThresholdPercent());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public IdleStopSettings idleStopSettings(CmlfleetProperties properties) {
+        CmlfleetProperties.IdleStop idle = properties.getIdleStop();
+        return new IdleStopSettings(idle.isEnabled(), idle.getIdleAfter(), idle.getSnoozeAfterResume());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public WorkerLifecycleService workerLifecycleService(InstanceLifecycle ec2, InstanceInventory inventory,
+                                                         CommandGateway commands, Clock clock) {
+        return new WorkerLifecycleService(ec2, inventory, commands, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public IdleStopPolicy idleStopPolicy(IdleStopSettings settings, WorkerLifecycleService lifecycle,
+                                         CommandGateway commands, Clock clock) {
+        return new IdleStopPolicy(settings, lifecycle, commands, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public WorkerRefreshPipeline workerRefreshPipeline(InstanceInventory inventory, CmlControllerClient cml,
+                                                       TelemetrySource telemetry, CommandGateway commands,
+                                                       RefreshSettings settings, IdleStopPolicy idleStop,
+                                                       Clock clock) {
+        return new WorkerRefreshPipeline(inventory, cml, telemetry, commands, settings, idleStop, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public RefreshGuard refreshGuard(RefreshSettings settings, Clock clock) {
+        return new RefreshGuard(settings.onDemandMinInterval(), clock);
+    }
+
+    /** Handles {@code RefreshWorker}; Axon registers its {@code @CommandHandler} from the bean. */
+    @Bean
+    @ConditionalOnMissingBean
+    public WorkerRefreshHandler workerRefreshHandler(WorkerRefreshPipeline pipeline, RefreshGuard guard) {
+        return new WorkerRefreshHandler(pipeline, guard);
+    }
+
+    // --- metrics ---------------------------------------------------------------------------------------------
+
+    @Bean
+    @ConditionalOnMissingBean
+    public MonitoringMetrics monitoringMetrics(ObjectProvider<MeterRegistry> registry) {
+        MeterRegistry meters = registry.getIfAvailable();
+        return meters == null ? MonitoringMetrics.none() : new MicrometerMonitoringMetrics(meters);
+    }
+
+    /** Threshold events to metrics; Axon registers its handlers from the bean, in group {@code threshold-metrics}. */
+    @Bean
+    public ThresholdBreachMetrics thresholdBreachMetrics(MonitoringMetrics metrics) {
+        return new ThresholdBreachMetrics(metrics);
+    }
+
+    private static String readPem(String path) {
+        try {
+            return Files.readString(Path.of(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cmlfleet.cml.ca-bundle: cannot read " + path, e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.cmlfleet.bootstrap;
+
+import io.cmlfleet.application.monitoring.DeadlineSchedulerSettings;
+import io.cmlfleet.application.monitoring.DurableDeadlines;
+import io.cmlfleet.application.monitoring.MonitoringSettings;
+import io.cmlfleet.application.monitoring.WorkerMonitoringSaga;
+import io.cmlfleet.application.projection.ProjectionsModule;
+import javax.sql.DataSource;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The database side: cmlfleet's schema (Flyway), the durable deadline manager (db-scheduler on the same database),
+ * the monitoring saga, and the read models with their processors, tokens and dead-letter queues.
+ */
+@AutoConfiguration(before = AxonAutoConfiguration.class,
+        after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+                FlywayAutoConfiguration.class})
+public class CmlfleetStorageAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public CmlfleetSchema cmlfleetSchema(DataSource dataSource,
+                                         ObjectProvider<FlywayMigrationInitializer> hostMigrations) {
+        hostMigrations.ifAvailable(initializer -> { }); // the host's own migrations, if any, run first
+        return new CmlfleetSchema(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public MonitoringSettings monitoringSettings(CmlfleetProperties properties) {
+        CmlfleetProperties.Monitoring monitoring = properties.getMonitoring();
+        return new MonitoringSettings(monitoring.getFastInterval(), monitoring.getNormalInterval(),
+                monitoring.getJitterSlots(), MonitoringSettings.DEFAULT_MINIMUM_DELAY);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public DeadlineSchedulerSettings deadlineSchedulerSettings(CmlfleetProperties properties) {
+        CmlfleetProperties.Monitoring monitoring = properties.getMonitoring();
+        DeadlineSchedulerSettings defaults = DeadlineSchedulerSettings.defaults();
+        return new DeadlineSchedulerSettings(monitoring.getDeadlinePollingInterval(), monitoring.getDeadlineThreads(),
+                defaults.heartbeatInterval(), defaults.missedHeartbeatsLimit(), defaults.shutdownMaxWait(),
+                defaults.schedulerName());
+    }
+
+    /**
+     * Deadlines as rows of {@code scheduled_tasks}: they survive restarts and fire once across nodes. The data source
+     * is transaction-aware so that scheduling and cancelling commit together with the saga's state.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public DurableDeadlines durableDeadlines(CmlfleetSchema schema, DataSource dataSource,
+                                             ObjectProvider<Configuration> axonConfiguration, Serializer serializer,
+                                             TransactionManager transactionManager,
+                                             DeadlineSchedulerSettings settings) {
+        return DurableDeadlines.create(new TransactionAwareDataSourceProxy(dataSource),
+                new LazyScopeAwareProvider(axonConfiguration), serializer, transactionManager, settings);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public DeadlineManager deadlineManager(DurableDeadlines deadlines) {
+        return deadlines.deadlineManager();
+    }
+
+    /**
+     * The monitoring saga, and the deadline manager created while Axon initialises: created later (lazily, by the
+     * first saga), it would miss Axon's start phase and its scheduler would never poll.
+     */
+    @Bean
+    public ConfigurerModule cmlfleetMonitoringModule() {
+        return configurer -> {
+            configurer.eventProcessing(processing -> processing.registerSaga(WorkerMonitoringSaga.class));
+            configurer.onInitialize(Configuration::deadlineManager);
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ProjectionsModule projectionsModule(CmlfleetSchema schema, DataSource dataSource,
+                                               PlatformTransactionManager transactionManager) {
+        return new ProjectionsModule(dataSource, transactionManager);
+    }
+
+    @Bean
+    public ConfigurerModule cmlfleetProjectionsModule(ProjectionsModule projections) {
+        return projections::configure;
+    }
+}
