@@ -91,28 +91,26 @@ final class Ec2QueryApi {
         }
         Set<String> wantedIds = idFilter == null ? null : new LinkedHashSet<>(idFilter);
         int maxResults = pageSize(parameters);
-        int offset = offset(parameters.get("NextToken"));
+        int position = position(parameters.get("NextToken"));
 
         List<Ec2Xml.Described> page = new ArrayList<>();
-        int matched = 0;
         String nextToken = null;
-        for (SimulatedInstance instance : candidates) {
+        for (int i = position; i < candidates.size(); i++) {
+            SimulatedInstance instance = candidates.get(i);
             if (wantedIds != null && !wantedIds.contains(instance.instanceId)) {
                 continue;
             }
             if (!fleet.visible(instance, now)) {
                 continue;
             }
+            if (page.size() == maxResults) {
+                // Resume here next time: a page costs its own size, not everything before it.
+                nextToken = token(i);
+                break;
+            }
             InstanceState state = fleet.state(instance, now);
             if (stateFilter != null && !stateFilter.contains(state.wireName())) {
                 continue;
-            }
-            if (matched++ < offset) {
-                continue;
-            }
-            if (page.size() == maxResults) {
-                nextToken = token(offset + maxResults);
-                break;
             }
             page.add(new Ec2Xml.Described(instance, state, instance.publicIpAt(state)));
         }
@@ -128,25 +126,22 @@ final class Ec2QueryApi {
         boolean includeAll = parameters.booleanValue("IncludeAllInstances");
         List<SimulatedInstance> candidates = ids.isEmpty() ? fleet.inRegion(region) : resolve(region, ids, now);
         int maxResults = ids.isEmpty() ? pageSize(parameters) : Integer.MAX_VALUE;
-        int offset = ids.isEmpty() ? offset(parameters.get("NextToken")) : 0;
+        int position = ids.isEmpty() ? position(parameters.get("NextToken")) : 0;
 
         List<Ec2Xml.Status> statuses = new ArrayList<>();
-        int matched = 0;
         String nextToken = null;
-        for (SimulatedInstance instance : candidates) {
+        for (int i = position; i < candidates.size(); i++) {
+            SimulatedInstance instance = candidates.get(i);
             if (!fleet.visible(instance, now)) {
                 continue;
+            }
+            if (statuses.size() == maxResults) {
+                nextToken = token(i);
+                break;
             }
             InstanceState state = fleet.state(instance, now);
             if (!includeAll && state != InstanceState.RUNNING) {
                 continue; // without IncludeAllInstances EC2 reports running instances only
-            }
-            if (matched++ < offset) {
-                continue;
-            }
-            if (statuses.size() == maxResults) {
-                nextToken = token(offset + maxResults);
-                break;
             }
             statuses.add(new Ec2Xml.Status(instance, state, checks(instance, state, now)));
         }
@@ -256,19 +251,23 @@ final class Ec2QueryApi {
         return size;
     }
 
-    /** Tokens are opaque to clients; inside they are the offset into the matching instances. */
-    private static String token(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
+    /**
+     * Tokens are opaque to clients; inside they are the position in the region's instance list to resume from. The
+     * list only ever grows at its end, so a position stays valid between pages.
+     */
+    private static String token(int position) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("position:" + position).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static int offset(String token) {
+    private static int position(String token) {
         if (token == null || token.isBlank()) {
             return 0;
         }
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (decoded.startsWith("offset:")) {
-                return Integer.parseInt(decoded.substring("offset:".length()));
+            if (decoded.startsWith("position:")) {
+                return Integer.parseInt(decoded.substring("position:".length()));
             }
         } catch (IllegalArgumentException ignored) {
             // falls through to the EC2 error below
