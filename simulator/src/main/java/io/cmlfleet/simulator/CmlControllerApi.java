@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -166,7 +167,7 @@ final class CmlControllerApi {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update((fleet.profile.seed() + "|" + instance.instanceId + "|" + fleet.profile.cmlUsername() + "|"
-                    + fleet.profile.cmlPassword()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    + fleet.profile.cmlPassword()).getBytes(StandardCharsets.UTF_8));
             return "sim." + HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -3,7 +3,9 @@ package io.cmlfleet.simulator;
 import static io.cmlfleet.simulator.FleetFixture.REGION;
 import static io.cmlfleet.simulator.FleetFixture.quietProfile;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.cmlfleet.application.port.cloud.CloudAccessException;
 import io.cmlfleet.application.port.cloud.TelemetryBatch;
 import io.cmlfleet.application.port.cloud.TelemetrySample;
 import java.time.Duration;
@@ -88,6 +90,22 @@ class CloudWatchAgainstSimulatorTest {
 
             assertThat(batch.samples().values()).allMatch(TelemetrySample::hasData);
             assertThat(fixture.fleet.requests().count("GetMetricData")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void injectedThrottlingReachesTheAdapterAsCloudWatchThrottling() {
+        try (FleetFixture fixture = new FleetFixture(quietProfile().instances(1).throttlePercent(100)
+                .initialAge(Duration.ofHours(1)).build())) {
+            Instant now = fixture.clock.instant();
+            String id = fixture.worker(0).instanceId();
+
+            CloudAccessException throttled = catchThrowableOfType(() -> fixture.aws().telemetry()
+                    .sample(REGION, List.of(id), now.minus(Duration.ofMinutes(10)), now), CloudAccessException.class);
+
+            assertThat(throttled.kind()).isEqualTo(CloudAccessException.Kind.THROTTLED);
+            assertThat(throttled.providerErrorCode()).isEqualTo("Throttling");
+            assertThat(fixture.fleet.requests().count("GetMetricData")).isEqualTo(3);
         }
     }
 }

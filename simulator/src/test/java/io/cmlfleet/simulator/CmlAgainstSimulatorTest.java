@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.cmlfleet.adapters.cml.HttpCmlControllerClient;
+import io.cmlfleet.adapters.cml.StaticCmlCredentialsProvider;
 import io.cmlfleet.application.port.cml.CmlAccessException;
+import io.cmlfleet.application.port.cml.CmlCredentials;
 import io.cmlfleet.application.port.cml.CmlHealthReport;
 import io.cmlfleet.application.port.cml.CmlLabs;
 import io.cmlfleet.application.port.cml.CmlLicensing;
 import io.cmlfleet.application.port.cml.CmlSystemStats;
+import io.cmlfleet.application.port.cml.CmlTarget;
 import io.cmlfleet.domain.worker.CmlServiceStatus;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -97,8 +101,8 @@ class CmlAgainstSimulatorTest {
     void wrongPasswordIsRefusedWith403() {
         try (FleetFixture fixture = new FleetFixture(booting().initialAge(Duration.ofHours(1)).build())) {
             HttpCmlControllerClient client = new HttpCmlControllerClient(fixture.cmlSettings(),
-                    io.cmlfleet.adapters.cml.StaticCmlCredentialsProvider.forWholeFleet(
-                            new io.cmlfleet.application.port.cml.CmlCredentials("admin", "not-the-password")));
+                    StaticCmlCredentialsProvider.forWholeFleet(
+                            new CmlCredentials("admin", "not-the-password")));
 
             CmlAccessException refused = catchThrowableOfType(
                     () -> client.systemStats(target(fixture.worker(0))), CmlAccessException.class);
@@ -143,8 +147,8 @@ class CmlAgainstSimulatorTest {
         try (FleetFixture fixture = new FleetFixture(booting().instances(1).noPublicIpPercent(100)
                 .initialAge(Duration.ofHours(1)).build())) {
             // Its would-be address, 127.77.0.1: nothing answers there for it.
-            io.cmlfleet.application.port.cml.CmlTarget guessed = new io.cmlfleet.application.port.cml.CmlTarget(
-                    fixture.worker(0).instanceId(), java.net.URI.create("https://" + LoopbackAddresses.forOrdinal(0)));
+            CmlTarget guessed = new CmlTarget(
+                    fixture.worker(0).instanceId(), URI.create("https://" + LoopbackAddresses.forOrdinal(0)));
 
             CmlHealthReport report = fixture.cml().evaluateHealth(guessed);
 
