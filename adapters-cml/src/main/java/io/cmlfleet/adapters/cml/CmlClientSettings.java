@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param verifyTls          false switches certificate and host name verification off for every
  *                           controller; meant for labs only, and logged as a warning
  * @param rateLimitBackoff   how long to leave a controller alone after a 429 that carried no Retry-After
+ * @param defaultPort        port for an {@code https} endpoint that names none; 443 like a browser. Endpoints come
+ *                           from EC2 public IPs without a port, so a controller behind another port (a simulator, a
+ *                           port-forward) needs this rather than a rewritten endpoint per worker
  */
 public record CmlClientSettings(
         Duration connectTimeout,
@@ -24,7 +27,8 @@ public record CmlClientSettings(
         String caBundlePem,
         Map<String, String> perWorkerCaBundles,
         boolean verifyTls,
-        Duration rateLimitBackoff) {
+        Duration rateLimitBackoff,
+        int defaultPort) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
@@ -32,6 +36,8 @@ public record CmlClientSettings(
     public static final int DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
     /** nginx in front of CML limits logins per minute; half a minute keeps us well clear. */
     public static final Duration DEFAULT_RATE_LIMIT_BACKOFF = Duration.ofSeconds(30);
+    /** The HTTPS port CML's nginx listens on. */
+    public static final int DEFAULT_HTTPS_PORT = 443;
 
     public CmlClientSettings {
         requirePositive(connectTimeout, "connectTimeout");
@@ -41,6 +47,16 @@ public record CmlClientSettings(
             throw new IllegalArgumentException("maxResponseBytes must be positive");
         }
         perWorkerCaBundles = Map.copyOf(perWorkerCaBundles == null ? Map.of() : perWorkerCaBundles);
+        if (defaultPort < 1 || defaultPort > 65535) {
+            throw new IllegalArgumentException("defaultPort must be between 1 and 65535");
+        }
+    }
+
+    /** The settings as they were before {@code defaultPort} existed: endpoints without a port use 443. */
+    public CmlClientSettings(Duration connectTimeout, Duration readTimeout, int maxResponseBytes, String caBundlePem,
+                             Map<String, String> perWorkerCaBundles, boolean verifyTls, Duration rateLimitBackoff) {
+        this(connectTimeout, readTimeout, maxResponseBytes, caBundlePem, perWorkerCaBundles, verifyTls,
+                rateLimitBackoff, DEFAULT_HTTPS_PORT);
     }
 
     /** Verification on, JDK trust store, default timeouts and cap. */
@@ -51,32 +67,37 @@ public record CmlClientSettings(
 
     public CmlClientSettings withTimeouts(Duration connect, Duration read) {
         return new CmlClientSettings(connect, read, maxResponseBytes, caBundlePem, perWorkerCaBundles, verifyTls,
-                rateLimitBackoff);
+                rateLimitBackoff, defaultPort);
     }
 
     public CmlClientSettings withMaxResponseBytes(int max) {
         return new CmlClientSettings(connectTimeout, readTimeout, max, caBundlePem, perWorkerCaBundles, verifyTls,
-                rateLimitBackoff);
+                rateLimitBackoff, defaultPort);
     }
 
     public CmlClientSettings withCaBundlePem(String pem) {
         return new CmlClientSettings(connectTimeout, readTimeout, maxResponseBytes, pem, perWorkerCaBundles, verifyTls,
-                rateLimitBackoff);
+                rateLimitBackoff, defaultPort);
     }
 
     public CmlClientSettings withPerWorkerCaBundles(Map<String, String> bundles) {
         return new CmlClientSettings(connectTimeout, readTimeout, maxResponseBytes, caBundlePem, bundles, verifyTls,
-                rateLimitBackoff);
+                rateLimitBackoff, defaultPort);
     }
 
     public CmlClientSettings withVerifyTls(boolean verify) {
         return new CmlClientSettings(connectTimeout, readTimeout, maxResponseBytes, caBundlePem, perWorkerCaBundles,
-                verify, rateLimitBackoff);
+                verify, rateLimitBackoff, defaultPort);
     }
 
     public CmlClientSettings withRateLimitBackoff(Duration backoff) {
         return new CmlClientSettings(connectTimeout, readTimeout, maxResponseBytes, caBundlePem, perWorkerCaBundles,
-                verifyTls, backoff);
+                verifyTls, backoff, defaultPort);
+    }
+
+    public CmlClientSettings withDefaultPort(int port) {
+        return new CmlClientSettings(connectTimeout, readTimeout, maxResponseBytes, caBundlePem, perWorkerCaBundles,
+                verifyTls, rateLimitBackoff, port);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -263,11 +263,18 @@ public final class HttpCmlControllerClient implements CmlControllerClient {
                 .build();
     }
 
-    /** Scheme, host and port only: user-info in a configured endpoint must neither be sent nor printed. */
-    private static String baseUri(URI endpoint) {
+    /**
+     * Scheme, host and port only: user-info in a configured endpoint must neither be sent nor printed. An https
+     * endpoint without a port gets {@link CmlClientSettings#defaultPort()} (left implicit when it is 443).
+     */
+    private String baseUri(URI endpoint) {
         String path = endpoint.getPath() == null ? "" : endpoint.getPath().replaceAll("/+$", "");
-        return endpoint.getScheme() + "://" + endpoint.getHost()
-                + (endpoint.getPort() == -1 ? "" : ":" + endpoint.getPort()) + path;
+        int port = endpoint.getPort();
+        if (port == -1 && "https".equalsIgnoreCase(endpoint.getScheme())
+                && settings.defaultPort() != CmlClientSettings.DEFAULT_HTTPS_PORT) {
+            port = settings.defaultPort();
+        }
+        return endpoint.getScheme() + "://" + endpoint.getHost() + (port == -1 ? "" : ":" + port) + path;
     }
 
     private record Exchange(int status, HttpHeaders headers, byte[] body) {
