@@ -43,7 +43,7 @@ public class CmlfleetEnvironmentPostProcessor implements EnvironmentPostProcesso
             // can still set the data directory. AUTO_SERVER lets the command-line tools read the store while the
             // service runs.
             defaults.put("spring.datasource.url",
-                    "jdbc:h2:file:${cmlfleet.storage.data-dir:./cmlfleet-data}/cmlfleet;AUTO_SERVER=TRUE");
+                    "jdbc:h2:file:${cmlfleet.storage.data-dir:./cmlfleet-data}/cmlfleet;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE");
             defaults.put("spring.datasource.username", "sa");
             defaults.put("spring.datasource.password", "");
         }

@@ -146,7 +146,7 @@ public record FleetProfile(
         private String cmlPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
         private int awsPort = 0;
         private int cmlPort = 0;
-        private String imageId = "ami-0c0ffee0cm1290000";
+        private String imageId = "ami-0c0ffee0c01290000";
         private String instanceType = "c5.2xlarge";
 
         private Builder() {

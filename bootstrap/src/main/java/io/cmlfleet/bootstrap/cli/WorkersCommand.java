@@ -1,0 +1,89 @@
+package io.cmlfleet.bootstrap.cli;
+
+import io.cmlfleet.application.query.ListWorkers;
+import io.cmlfleet.application.query.WorkerPage;
+import io.cmlfleet.application.query.WorkerQueryHandler;
+import io.cmlfleet.application.query.WorkerSummary;
+import io.cmlfleet.domain.worker.CmlServiceStatus;
+import io.cmlfleet.domain.worker.WorkerStatus;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * {@code workers}: the workers of the store with their status, read from the worker summary read model. Works while
+ * the service runs (the embedded H2 store is opened in auto-server mode).
+ */
+final class WorkersCommand implements Command {
+
+    @Override
+    public String name() {
+        return "workers";
+    }
+
+    @Override
+    public String usage() {
+        return "workers [--data-dir ./cmlfleet-data | --jdbc-url URL [--jdbc-user U] (password in $CMLFLEET_DB_PASSWORD)]"
+                + " [--status RUNNING] [--region eu-west-1] [--service AVAILABLE]";
+    }
+
+    @Override
+    public String summary() {
+        return "list workers with status, endpoint, service status and last refresh";
+    }
+
+    @Override
+    public int run(Options options, PrintStream out, Map<String, String> environment) {
+        JdbcTemplate jdbc = new JdbcTemplate(StoreConnection.dataSource(options, environment));
+        WorkerQueryHandler workers = new WorkerQueryHandler(jdbc);
+        WorkerStatus status = parse(WorkerStatus.class, options.value("status", null), "--status");
+        CmlServiceStatus service = parse(CmlServiceStatus.class, options.value("service", null), "--service");
+        int page = 0;
+        out.println(String.format("%-28s %-10s %-13s %-11s %-26s %-12s %s", "WORKER", "REGION", "STATUS",
+                "SERVICE", "ENDPOINT", "NODES", "LAST REFRESH"));
+        WorkerPage result;
+        do {
+            result = workers.handle(new ListWorkers(status, options.value("region", null), service, page++, 500));
+            for (WorkerSummary w : result.workers()) {
+                out.println(String.format("%-28s %-10s %-13s %-11s %-26s %-12s %s", w.workerId(), w.region(),
+                        w.status(), w.serviceStatus(), w.endpoint() == null ? "-" : w.endpoint(),
+                        w.nodesRunning() == null ? "-" : w.nodesRunning() + "/" + w.nodesTotal(),
+                        w.lastRefreshCompletedAt() == null ? "-" : w.lastRefreshCompletedAt()));
+            }
+        } while (result.hasNext());
+        out.println(result.totalCount() + " worker(s)");
+        return 0;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String option) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /** The store the service uses: the embedded H2 file in the data directory, or a JDBC URL. */
+    static final class StoreConnection {
+
+        private StoreConnection() {
+        }
+
+        static DriverManagerDataSource dataSource(Options options, Map<String, String> environment) {
+            String url = options.value("jdbc-url", null);
+            if (url == null) {
+                String dataDir = options.value("data-dir", "./cmlfleet-data");
+                url = "jdbc:h2:file:" + java.nio.file.Path.of(dataDir).toAbsolutePath().normalize()
+                        .resolve("cmlfleet") + ";AUTO_SERVER=TRUE;IFEXISTS=TRUE";
+                return new DriverManagerDataSource(url, "sa", "");
+            }
+            return new DriverManagerDataSource(url, options.value("jdbc-user", "cmlfleet"),
+                    environment.getOrDefault("CMLFLEET_DB_PASSWORD", ""));
+        }
+    }
+}

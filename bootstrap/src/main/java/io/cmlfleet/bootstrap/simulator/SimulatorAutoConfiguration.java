@@ -1,0 +1,89 @@
+package io.cmlfleet.bootstrap.simulator;
+
+import io.cmlfleet.adapters.aws.AwsAdapterSettings;
+import io.cmlfleet.adapters.aws.AwsAdapters;
+import io.cmlfleet.adapters.cml.CmlClientSettings;
+import io.cmlfleet.adapters.cml.StaticCmlCredentialsProvider;
+import io.cmlfleet.application.lifecycle.WorkerLifecycleService;
+import io.cmlfleet.application.port.cml.CmlCredentials;
+import io.cmlfleet.application.port.cml.CmlCredentialsProvider;
+import io.cmlfleet.bootstrap.CmlfleetAutoConfiguration;
+import io.cmlfleet.bootstrap.CmlfleetProperties;
+import io.cmlfleet.simulator.FleetProfile;
+import io.cmlfleet.simulator.SimulatedFleet;
+import java.time.Duration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * With {@code cmlfleet.simulator.enabled=true}: starts a simulated fleet on loopback and points the real AWS and CML
+ * adapters at it (endpoint override, the simulator's CA certificate and port, its CML credentials). Nothing else in
+ * cmlfleet knows it is simulated. Every log line about it says SIMULATED.
+ */
+@AutoConfiguration(before = CmlfleetAutoConfiguration.class)
+@ConditionalOnClass(SimulatedFleet.class)
+@ConditionalOnProperty(prefix = "cmlfleet.simulator", name = "enabled", havingValue = "true")
+@EnableConfigurationProperties({SimulatorProperties.class, CmlfleetProperties.class})
+public class SimulatorAutoConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.cmlfleet.simulator");
+
+    @Bean(destroyMethod = "close")
+    public SimulatedFleet simulatedFleet(SimulatorProperties properties) {
+        FleetProfile profile = FleetProfile.builder()
+                .instances(properties.getInstances())
+                .regions(properties.getRegions().toArray(String[]::new))
+                .seed(properties.getSeed())
+                .slowPercent(properties.getSlowPercent())
+                .flakyPercent(properties.getFlakyPercent())
+                .unlicensedPercent(properties.getUnlicensedPercent())
+                .noPublicIpPercent(properties.getNoPublicIpPercent())
+                .pendingDuration(properties.getPendingDuration())
+                .cmlBootDelay(properties.getMinCmlBootDelay(), properties.getMaxCmlBootDelay())
+                .build();
+        SimulatedFleet fleet = SimulatedFleet.create(profile).start();
+        LOG.warn("SIMULATED FLEET: {} simulated instances in {} on loopback (EC2/CloudWatch {}, CML port {}) - this is"
+                        + " not AWS", properties.getInstances(), properties.getRegions(), fleet.awsEndpoint(),
+                fleet.cmlPort());
+        return fleet;
+    }
+
+    /** The real AWS adapters, aimed at the simulator; the fake keys only satisfy request signing. */
+    @Bean(destroyMethod = "close")
+    public AwsAdapters cmlfleetAwsAdapters(SimulatedFleet fleet, CmlfleetProperties properties) {
+        return AwsAdapters.create(AwsAdapterSettings.defaults()
+                .withEndpointOverride(fleet.awsEndpoint())
+                .withCredentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIASIMULATEDFLEET00", "simulated-secret")))
+                .withRetries(properties.getAws().getMaxAttempts(), Duration.ofMillis(50)));
+    }
+
+    /** The real CML client, trusting the simulator's certificate and using its port for port-less endpoints. */
+    @Bean
+    public CmlClientSettings cmlClientSettings(SimulatedFleet fleet, CmlfleetProperties properties) {
+        CmlfleetProperties.Cml cml = properties.getCml();
+        return CmlClientSettings.defaults()
+                .withTimeouts(cml.getConnectTimeout(), cml.getReadTimeout())
+                .withCaBundlePem(fleet.certificatePem())
+                .withDefaultPort(fleet.cmlPort());
+    }
+
+    @Bean
+    public CmlCredentialsProvider cmlCredentialsProvider(SimulatedFleet fleet) {
+        return StaticCmlCredentialsProvider.forWholeFleet(new CmlCredentials(fleet.cmlUsername(), fleet.cmlPassword()));
+    }
+
+    @Bean
+    public SimulatedFleetImporter simulatedFleetImporter(SimulatedFleet fleet, SimulatorProperties properties,
+                                                         WorkerLifecycleService lifecycle, EventStore eventStore) {
+        return new SimulatedFleetImporter(fleet, properties.isImportAtStart(), lifecycle, eventStore);
+    }
+}
