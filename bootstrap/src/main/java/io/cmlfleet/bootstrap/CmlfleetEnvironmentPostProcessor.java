@@ -40,10 +40,10 @@ public class CmlfleetEnvironmentPostProcessor implements EnvironmentPostProcesso
         defaults.put("axon.axonserver.enabled", String.valueOf(mode.equals("axon-server")));
         if (mode.equals("embedded") && !environment.containsProperty("spring.datasource.url")) {
             // A placeholder, resolved when the data source is bound, so that every property source (test ones too)
-            // can still set the data directory. AUTO_SERVER lets the command-line tools read the store while the
-            // service runs.
+            // can still set the data directory. DB_CLOSE_ON_EXIT=FALSE leaves closing the database to Spring, after
+            // the processors and deadlines have stopped, instead of H2's own shutdown hook racing them.
             defaults.put("spring.datasource.url",
-                    "jdbc:h2:file:${cmlfleet.storage.data-dir:./cmlfleet-data}/cmlfleet;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE");
+                    "jdbc:h2:file:${cmlfleet.storage.data-dir:./cmlfleet-data}/cmlfleet;DB_CLOSE_ON_EXIT=FALSE");
             defaults.put("spring.datasource.username", "sa");
             defaults.put("spring.datasource.password", "");
         }

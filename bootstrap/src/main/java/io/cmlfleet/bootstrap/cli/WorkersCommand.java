@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * {@code workers}: the workers of the store with their status, read from the worker summary read model. Works while
- * the service runs (the embedded H2 store is opened in auto-server mode).
+ * {@code workers}: the workers of the store with their status, read from the worker summary read model. The embedded
+ * H2 store can be read only while the service is stopped (H2 keeps one process per file); on PostgreSQL, any time.
  */
 final class WorkersCommand implements Command {
 
@@ -79,7 +79,7 @@ final class WorkersCommand implements Command {
             if (url == null) {
                 String dataDir = options.value("data-dir", "./cmlfleet-data");
                 url = "jdbc:h2:file:" + java.nio.file.Path.of(dataDir).toAbsolutePath().normalize()
-                        .resolve("cmlfleet") + ";AUTO_SERVER=TRUE;IFEXISTS=TRUE";
+                        .resolve("cmlfleet") + ";IFEXISTS=TRUE";
                 return new DriverManagerDataSource(url, "sa", "");
             }
             return new DriverManagerDataSource(url, options.value("jdbc-user", "cmlfleet"),

@@ -1,0 +1,99 @@
+package io.cmlfleet.bootstrap.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.cmlfleet.domain.worker.CmlServiceStatus;
+import io.cmlfleet.domain.worker.event.CmlStatsRecorded;
+import io.cmlfleet.domain.worker.event.EndpointPopulated;
+import io.cmlfleet.domain.worker.event.RefreshCompleted;
+import io.cmlfleet.domain.worker.event.ServiceHealthEvaluated;
+import io.cmlfleet.domain.worker.event.TelemetryUpdated;
+import io.cmlfleet.domain.worker.event.WorkerCreated;
+import io.cmlfleet.simulator.SimulatedFleet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the real service (the runnable application's configuration, the real adapters, a simulated fleet on
+ * loopback) on a given store, with fast cadences, and inspects what it recorded.
+ */
+final class SimulatedFleetRun implements AutoCloseable {
+
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    final ConfigurableApplicationContext context;
+
+    private SimulatedFleetRun(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    static SimulatedFleetRun start(Map<String, Object> storeProperties) {
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of(
+                "spring.config.name", "cmlfleet-app",
+                "server.port", "0",
+                "cmlfleet.simulator.instances", "4",
+                "cmlfleet.simulator.no-public-ip-percent", "0",
+                "cmlfleet.simulator.flaky-percent", "0",
+                "cmlfleet.simulator.slow-percent", "0",
+                "cmlfleet.simulator.min-cml-boot-delay", "1s",
+                "cmlfleet.simulator.max-cml-boot-delay", "3s",
+                "cmlfleet.monitoring.fast-interval", "1s"));
+        properties.putAll(Map.of(
+                "cmlfleet.monitoring.normal-interval", "2s",
+                "cmlfleet.monitoring.jitter-slots", "1",
+                "cmlfleet.monitoring.deadline-polling-interval", "200ms",
+                "cmlfleet.refresh.on-demand-min-interval", "0s",
+                "cmlfleet.console.report-every", "0s"));
+        properties.putAll(storeProperties);
+        // As command-line arguments: they override cmlfleet-app.yml, as an operator's --options would.
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(CmlfleetApplication.class).run(args);
+        return new SimulatedFleetRun(context);
+    }
+
+    SimulatedFleet fleet() {
+        return context.getBean(SimulatedFleet.class);
+    }
+
+    EventStore eventStore() {
+        return context.getBean(EventStore.class);
+    }
+
+    List<Object> events(String workerId) {
+        List<Object> payloads = new ArrayList<>();
+        eventStore().readEvents(workerId).asStream().forEach(e -> payloads.add(e.getPayload()));
+        return payloads;
+    }
+
+    long count(String workerId, Class<?> type) {
+        return events(workerId).stream().filter(type::isInstance).count();
+    }
+
+    /** Waits until the worker went registered → RUNNING with an endpoint → AVAILABLE → stats → telemetry. */
+    void awaitFullCycle(String workerId) {
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<Object> events = events(workerId);
+            assertThat(events).first().isInstanceOf(WorkerCreated.class);
+            assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOf(EndpointPopulated.class));
+            assertThat(events).anySatisfy(e -> {
+                assertThat(e).isInstanceOf(ServiceHealthEvaluated.class);
+                assertThat(((ServiceHealthEvaluated) e).newStatus()).isEqualTo(CmlServiceStatus.AVAILABLE);
+            });
+            assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOf(CmlStatsRecorded.class));
+            assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOf(TelemetryUpdated.class));
+            assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOf(RefreshCompleted.class));
+        });
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
