@@ -40,6 +40,6 @@ public record TimeWindow(Instant from, Instant to) {
 
     @Override
     public String toString() {
-        return (from == null ? "beginning" : from.toString()) + " .. " + (to == null ? "now" : to.toString());
+        return (from == null ? "beginning" : from.toString()) + " .. " + (to == null ? "end" : to.toString());
     }
 }
