@@ -3,6 +3,7 @@ package io.cmlfleet.application.forensics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -37,7 +38,7 @@ public final class FleetTimelineReader {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    public FleetTimeline read(TimeWindow window, Set<String> types, int limit) {
+    public FleetTimeline read(TimeWindow window, Collection<String> types, int limit) {
         Set<String> wanted = EventTypeNames.normalise(types);
         int max = limit <= 0 ? settings.fleetTimelineMaxEntries() : Math.min(limit, settings.fleetTimelineMaxEntries());
         TrackingToken head = eventStore.createHeadToken();

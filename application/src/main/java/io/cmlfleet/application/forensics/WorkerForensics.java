@@ -2,6 +2,7 @@ package io.cmlfleet.application.forensics;
 
 import io.cmlfleet.domain.worker.WorkerState;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -25,7 +26,7 @@ public final class WorkerForensics {
         this.analyzer = new FindingsAnalyzer(settings);
     }
 
-    public WorkerTimeline timeline(String workerId, TimeWindow window, Set<String> types) {
+    public WorkerTimeline timeline(String workerId, TimeWindow window, Collection<String> types) {
         Objects.requireNonNull(window, "window");
         Set<String> wanted = EventTypeNames.normalise(types);
         List<TimelineEntry> entries = histories.read(workerId).stream()
@@ -64,7 +65,7 @@ public final class WorkerForensics {
         return analyzer.analyze(workerId, histories.read(workerId), window);
     }
 
-    public FleetTimeline fleetTimeline(TimeWindow window, Set<String> types, int limit) {
+    public FleetTimeline fleetTimeline(TimeWindow window, Collection<String> types, int limit) {
         return fleet.read(window, types, limit);
     }
 }
