@@ -39,6 +39,12 @@ class ForensicsScenariosTest {
         WorkerTimeline timeline = store.query(new GetWorkerTimeline(workerId, from, to, null), WorkerTimeline.class);
         Examples.write(workerId + ".txt", "$ timeline " + workerId + "\n" + text.timeline(timeline)
                 + "\n$ findings " + workerId + "\n" + text.findings(findings));
+        for (TimelineFormat format : new TimelineFormat[] {TimelineFormat.JSON_LINES, TimelineFormat.CSV,
+                TimelineFormat.MARKDOWN}) {
+            String suffix = "." + format.name().toLowerCase().replace('_', '-');
+            Examples.write(workerId + ".findings" + suffix, format.renderer().findings(findings));
+            Examples.write(workerId + ".timeline" + suffix, format.renderer().timeline(timeline));
+        }
         return findings;
     }
 
@@ -172,8 +178,8 @@ class ForensicsScenariosTest {
     @Test
     void flappingService() {
         History history = runningWithEndpoint("flapping-service")
-                .health(CmlServiceStatus.AVAILABLE, null).refresh()
-                .after(Duration.ofMinutes(20));
+                .health(CmlServiceStatus.AVAILABLE, null).refreshes(5, NORMAL)
+                .after(NORMAL);
         for (int i = 0; i < 3; i++) {
             history.health(CmlServiceStatus.UNAVAILABLE, "UNREACHABLE - connection refused").refresh()
                     .after(FAST).health(CmlServiceStatus.AVAILABLE, null).refresh().after(FAST);
@@ -182,7 +188,8 @@ class ForensicsScenariosTest {
 
         Findings findings = findings("flapping-service", null, null);
 
-        Instant first = T0.plus(FAST).plus(Duration.ofMinutes(20));
+        Instant first = T0.plus(FAST).plus(Duration.ofMinutes(25));
+        assertThat(findings.monitoringGaps()).isEmpty();
         assertThat(findings.flapping()).singleElement().satisfies(flap -> {
             assertThat(flap.dimension()).isEqualTo("service");
             assertThat(flap.changes()).isEqualTo(6);
