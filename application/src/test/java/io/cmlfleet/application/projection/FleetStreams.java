@@ -74,7 +74,7 @@ final class FleetStreams {
                 new CmlStatsRecorded(workerId, new CmlFacts("2.9.1+build.7", true, true, true, "COMPLETED",
                         "IN_COMPLIANCE", 3, 12, 20, 16, 33554432L, 3600L), at(125)),
                 telemetry(workerId, 37.5, 61.25, 180),
-                new RefreshFailed(workerId, RefreshStage.CML_LABS, "TIMEOUT", "labs did not answer in 10s",
+                new RefreshFailed(workerId, RefreshStage.CML_LABS, "TIMEOUT", "labs did not answer in 10s", true,
                         at(185)),
                 new RefreshCompleted(workerId, RefreshTrigger.SCHEDULED, at(119), at(186), List.of(
                         RefreshStageOutcome.ran(RefreshStage.EC2_OBSERVATION),

@@ -164,6 +164,10 @@ final class ProjectionHarness implements AutoCloseable {
         return configuration.eventStore();
     }
 
+    org.axonframework.config.EventProcessingConfiguration eventProcessingConfiguration() {
+        return configuration.eventProcessingConfiguration();
+    }
+
     @Override
     public void close() {
         configuration.shutdown();

@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** One round trip per event: plain JSON, stored under its stable name at revision 1, read back equal. */
+/** One round trip per event: plain JSON, stored under its stable name at its current revision, read back equal. */
 class WorkerEventSerializationTest {
 
     private static final Instant AT = Instant.parse("2026-11-24T14:05:00.123Z");
@@ -71,7 +71,8 @@ class WorkerEventSerializationTest {
                 new CmlStatsRecorded("w-1", new CmlFacts("2.9.1+build.7", true, true, false, "COMPLETED", null, 3, 8,
                         182, 7, 6_291_456L, null), AT),
                 new TelemetryUpdated("w-1", 0.0, null, AT, 300),
-                new RefreshFailed("w-1", RefreshStage.CML_LICENSING, "MALFORMED_RESPONSE", "bad JSON", AT),
+                new RefreshFailed("w-1", RefreshStage.CML_LICENSING, "MALFORMED_RESPONSE", "bad JSON", false,
+                        AT),
                 new LifecycleActionRequested("w-1", LifecycleAction.STOP, "alice", null, AT),
                 new WorkerTerminated("w-1", "EC2 reported the instance terminated", AT),
                 new RefreshCompleted("w-1", RefreshTrigger.SCHEDULED, AT, AT.plusMillis(830), List.of(
@@ -99,7 +100,8 @@ class WorkerEventSerializationTest {
         assertThat(serialized.getType().getName())
                 .isEqualTo("cmlfleet.worker." + event.getClass().getSimpleName())
                 .doesNotContain("io.cmlfleet");
-        assertThat(serialized.getType().getRevision()).isEqualTo("1");
+        assertThat(serialized.getType().getRevision())
+                .isEqualTo(event.getClass().getAnnotation(org.axonframework.serialization.Revision.class).value());
         JsonNode json = plainJson.readTree(serialized.getData());
         assertThat(json.isObject()).isTrue();
         assertThat(json.get("workerId").asText()).isEqualTo("w-1");

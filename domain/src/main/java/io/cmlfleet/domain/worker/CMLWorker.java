@@ -281,7 +281,8 @@ public class CMLWorker {
         String errorCode = nonBlank("errorCode", command.errorCode());
         String message = optionalText(WorkerInputRules.required("message", command.message()));
         Instant failedAt = notInFuture("failedAt", command.failedAt(), clock);
-        RefreshFailed failure = new RefreshFailed(workerId, stage, errorCode, message, failedAt);
+        RefreshFailed failure = new RefreshFailed(workerId, stage, errorCode, message,
+                RefreshFailed.isRetryableErrorCode(errorCode), failedAt);
         if (failure.equals(state.lastRefreshFailure())) {
             return state.refreshGate(); // the same failure delivered twice
         }

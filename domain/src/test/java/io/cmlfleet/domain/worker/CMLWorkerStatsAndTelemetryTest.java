@@ -82,7 +82,7 @@ class CMLWorkerStatsAndTelemetryTest {
         fixture().given(runningWithAutoEndpoint())
                 .when(new RecordRefreshFailure(WORKER, RefreshStage.TELEMETRY, "THROTTLED", "CloudWatch throttled", T2))
                 .expectEvents(new RefreshFailed(WORKER, RefreshStage.TELEMETRY, "THROTTLED", "CloudWatch throttled",
-                        T2));
+                        true, T2));
     }
 
     @Test
@@ -91,13 +91,14 @@ class CMLWorkerStatsAndTelemetryTest {
         fixture().given(runningWithAutoEndpoint())
                 .when(new RecordRefreshFailure(WORKER, RefreshStage.CML_STATS, "MALFORMED", longMessage, T2))
                 .expectEvents(new RefreshFailed(WORKER, RefreshStage.CML_STATS, "MALFORMED",
-                        "x".repeat(WorkerInputRules.MAX_TEXT_LENGTH - 1) + "…", T2));
+                        "x".repeat(WorkerInputRules.MAX_TEXT_LENGTH - 1) + "…", false, T2));
     }
 
     @Test
     void theSameFailureDeliveredTwiceIsRecordedOnce() {
         fixture().given(runningWithAutoEndpoint())
-                .andGiven(new RefreshFailed(WORKER, RefreshStage.TELEMETRY, "THROTTLED", "CloudWatch throttled", T2))
+                .andGiven(new RefreshFailed(WORKER, RefreshStage.TELEMETRY, "THROTTLED", "CloudWatch throttled", true,
+                        T2))
                 .when(new RecordRefreshFailure(WORKER, RefreshStage.TELEMETRY, "THROTTLED", "CloudWatch throttled", T2))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();

@@ -1,0 +1,37 @@
+package io.cmlfleet.application.forensics;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryHandler;
+
+/**
+ * Serves forensics over the query gateway. Reads the event store directly (no projection), so the answers hold
+ * even while projections are being rebuilt.
+ */
+public class ForensicsQueryHandler {
+
+    private final WorkerForensics forensics;
+
+    public ForensicsQueryHandler(EventStore eventStore, ForensicsSettings settings) {
+        this.forensics = new WorkerForensics(eventStore, settings);
+    }
+
+    @QueryHandler
+    public WorkerTimeline handle(GetWorkerTimeline query) {
+        return forensics.timeline(query.workerId(), TimeWindow.between(query.from(), query.to()), query.types());
+    }
+
+    @QueryHandler
+    public WorkerStateSnapshot handle(GetWorkerStateAt query) {
+        return forensics.stateAt(query.workerId(), query.at());
+    }
+
+    @QueryHandler
+    public Findings handle(GetWorkerFindings query) {
+        return forensics.findings(query.workerId(), TimeWindow.between(query.from(), query.to()));
+    }
+
+    @QueryHandler
+    public FleetTimeline handle(GetFleetTimeline query) {
+        return forensics.fleetTimeline(TimeWindow.between(query.from(), query.to()), query.types(), query.limit());
+    }
+}
