@@ -123,8 +123,8 @@ final class CloudWatchRpcApi {
     }
 
     /**
-     * Period starts within [start, end) that have begun by now and fall into a time the instance was running,
-     * newest first. A datapoint at T summarises [T, T + period), as in CloudWatch.
+     * Period starts within [start, end) that have begun by now and whose period the instance was running in (at its
+     * start or by its end), newest first. A datapoint at T summarises [T, T + period), as in CloudWatch.
      */
     private List<Instant> datapoints(SimulatedInstance instance, Instant start, Instant end, long period, Instant now) {
         Lifecycle lifecycle = instance.lifecycle();
@@ -134,7 +134,9 @@ final class CloudWatchRpcApi {
         for (long t = Math.floorDiv(last, period) * period; t >= first && timestamps.size() < MAX_DATAPOINTS_PER_QUERY;
              t -= period) {
             Instant at = Instant.ofEpochSecond(t);
-            if (lifecycle.wasRunningAt(at, fleet.profile)) {
+            // Like CloudWatch, a period the instance ran in for part of the time has a datapoint too.
+            Instant periodEnd = Instant.ofEpochSecond(Math.min(t + period - 1, now.getEpochSecond()));
+            if (lifecycle.wasRunningAt(at, fleet.profile) || lifecycle.wasRunningAt(periodEnd, fleet.profile)) {
                 timestamps.add(at);
             }
         }
