@@ -1,5 +1,9 @@
 package io.cmlfleet.bootstrap;
 
+import io.cmlfleet.application.forensics.CmlfleetUpcasters;
+import io.cmlfleet.application.forensics.ForensicsQueryHandler;
+import io.cmlfleet.application.forensics.ForensicsSettings;
+import io.cmlfleet.application.forensics.ProjectionRebuild;
 import io.cmlfleet.application.monitoring.DeadlineSchedulerSettings;
 import io.cmlfleet.application.monitoring.DurableDeadlines;
 import io.cmlfleet.application.monitoring.MonitoringSettings;
@@ -20,6 +24,7 @@ import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -100,5 +105,26 @@ public class CmlfleetStorageAutoConfiguration {
     @Bean
     public ConfigurerModule cmlfleetProjectionsModule(ProjectionsModule projections) {
         return projections::configure;
+    }
+
+    /**
+     * Event upcasters (old revisions read as the current ones) and the forensic queries over the event store, with
+     * the cadences monitoring actually uses, so that gaps are judged against them.
+     */
+    @Bean
+    public ConfigurerModule cmlfleetForensicsModule(MonitoringSettings monitoring) {
+        return configurer -> {
+            CmlfleetUpcasters.all().forEach(upcaster -> configurer.registerEventUpcaster(c -> upcaster));
+            configurer.registerQueryHandler(c -> new ForensicsQueryHandler(c.eventStore(),
+                    ForensicsSettings.defaults().withCadences(monitoring.fastInterval(), monitoring.normalInterval())));
+        };
+    }
+
+    /** Rebuilds a projection: stop its processor, reset its tokens, replay, report progress, restart. */
+    @Bean
+    @Lazy
+    @ConditionalOnMissingBean
+    public ProjectionRebuild projectionRebuild(Configuration axonConfiguration) {
+        return new ProjectionRebuild(axonConfiguration.eventProcessingConfiguration(), axonConfiguration.eventStore());
     }
 }

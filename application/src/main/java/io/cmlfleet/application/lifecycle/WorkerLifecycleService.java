@@ -18,7 +18,12 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
+import io.cmlfleet.application.refresh.RefreshCorrelation;
+import io.cmlfleet.domain.worker.WorkerState;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,8 +70,9 @@ public class WorkerLifecycleService {
         InstanceSnapshot launched = ec2.launch(region, new LaunchRequest(request.amiId(), request.instanceType(),
                 request.subnetId(), request.securityGroupIds(), request.keyName(), tags, "cmlfleet-" + workerId));
         try {
-            commands.sendAndWait(new RegisterWorker(workerId, request.name(), region, launched.instanceId(),
-                    request.instanceType(), request.amiId(), request.amiName(), tags, request.requestedBy()));
+            send(new RegisterWorker(workerId, request.name(), region, launched.instanceId(),
+                    request.instanceType(), request.amiId(), request.amiName(), tags, request.requestedBy()),
+                    operation(request.requestedBy()));
         } catch (RuntimeException registrationFailure) {
             LOG.error("Registering worker {} failed after launching {} in {}; terminating the instance: {}", workerId,
                     launched.instanceId(), region, registrationFailure.getMessage());
@@ -87,10 +93,11 @@ public class WorkerLifecycleService {
         WorkerInputRules.region("region", region);
         WorkerInputRules.instanceId("instanceId", instanceId);
         InstanceSnapshot snapshot = inventory.describeAndWait(region, instanceId, DESCRIBE_TIMEOUT);
-        commands.sendAndWait(new ImportWorker(workerId, name, region, instanceId, snapshot.instanceType(),
-                snapshot.imageId(), null, snapshot.tags(), requestedBy));
-        commands.sendAndWait(new RecordEc2Observation(workerId, snapshot.stateName(), snapshot.stateCode(),
-                snapshot.publicIp(), snapshot.privateIp(), null, null, clock.instant()));
+        MetaData operation = operation(requestedBy);
+        send(new ImportWorker(workerId, name, region, instanceId, snapshot.instanceType(),
+                snapshot.imageId(), null, snapshot.tags(), requestedBy), operation);
+        send(new RecordEc2Observation(workerId, snapshot.stateName(), snapshot.stateCode(),
+                snapshot.publicIp(), snapshot.privateIp(), null, null, clock.instant()), operation);
         LOG.info("Imported instance {} in {} as worker {}", instanceId, region, workerId);
     }
 
@@ -108,6 +115,10 @@ public class WorkerLifecycleService {
 
     /** Calls EC2 for an action the aggregate has already recorded (e.g. a stop decided by idle detection). */
     public void callEc2(WorkerPlacement placement, LifecycleAction action) {
+        callEc2(placement, action, operation(WorkerState.IDLE_POLICY));
+    }
+
+    private void callEc2(WorkerPlacement placement, LifecycleAction action, MetaData operation) {
         try {
             switch (action) {
                 case START -> ec2.start(placement.region(), placement.instanceId());
@@ -117,21 +128,28 @@ public class WorkerLifecycleService {
             LOG.info("EC2 accepted {} of worker {} ({})", action.name().toLowerCase(Locale.ROOT),
                     placement.workerId(), placement.instanceId());
         } catch (CloudAccessException e) {
-            commands.sendAndWait(new RecordLifecycleActionFailure(placement.workerId(), action, e.kind().name(),
-                    e.getMessage(), clock.instant()));
+            send(new RecordLifecycleActionFailure(placement.workerId(), action, e.kind().name(),
+                    e.getMessage(), clock.instant()), operation);
             throw e;
         }
     }
 
     private void act(String workerId, LifecycleAction action, String requestedBy, String reason) {
-        WorkerPlacement placement = send(new RequestLifecycleAction(workerId, action, requestedBy, reason));
-        callEc2(placement, action);
+        MetaData operation = operation(requestedBy);
+        WorkerPlacement placement = send(new RequestLifecycleAction(workerId, action, requestedBy, reason), operation);
+        callEc2(placement, action, operation);
+    }
+
+    /** One operator action: every command it sends, and so every event, carries the same correlation id. */
+    private static MetaData operation(String issuedBy) {
+        return RefreshCorrelation.metaData(UUID.randomUUID().toString(),
+                issuedBy == null || issuedBy.isBlank() ? "unknown" : issuedBy);
     }
 
     @SuppressWarnings("unchecked")
-    private <R> R send(Object command) {
+    private <R> R send(Object command, MetaData operation) {
         try {
-            return (R) commands.sendAndWait(command);
+            return (R) commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(operation));
         } catch (RuntimeException e) {
             throw unwrap(e);
         }

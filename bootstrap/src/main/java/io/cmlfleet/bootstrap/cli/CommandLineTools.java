@@ -17,6 +17,9 @@ public final class CommandLineTools {
     static {
         register(new ProbeCommand());
         register(new WorkersCommand());
+        for (ForensicCommand command : ForensicCommand.all()) {
+            register(command);
+        }
     }
 
     private CommandLineTools() {

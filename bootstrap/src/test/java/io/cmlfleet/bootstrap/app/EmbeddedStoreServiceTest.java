@@ -9,6 +9,7 @@ import io.cmlfleet.domain.worker.event.WorkerCreated;
 import io.cmlfleet.simulator.SimulatedWorker;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.cmlfleet.bootstrap.cli.CommandLineToolsTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,11 +29,13 @@ class EmbeddedStoreServiceTest {
         Map<String, Object> store = Map.of("cmlfleet.storage.data-dir", dataDir.toString());
         List<String> workerIds;
         long refreshesBeforeRestart;
+        java.time.Instant availableAt;
         try (SimulatedFleetRun first = SimulatedFleetRun.start(store)) {
             workerIds = first.fleet().workers().stream().map(SimulatedFleetImporter::workerIdFor).toList();
             assertThat(workerIds).hasSize(4);
             workerIds.forEach(first::awaitFullCycle);
             refreshesBeforeRestart = first.count(workerIds.get(0), RefreshCompleted.class);
+            availableAt = java.time.Instant.now();
         }
         assertThat(Files.exists(dataDir.resolve("cmlfleet.mv.db"))).isTrue();
 
@@ -44,5 +47,20 @@ class EmbeddedStoreServiceTest {
             await().atMost(SimulatedFleetRun.PATIENCE).until(() ->
                     second.count(workerIds.get(0), RefreshCompleted.class) > refreshesBeforeRestart + 2);
         }
+
+        // With the service stopped, the operator's commands read the same store. (The restarted simulator boots its
+        // instances again, so the workers are PENDING now; at availableAt they were RUNNING and AVAILABLE.)
+        String worker = workerIds.get(0);
+        String dataDirOption = "--data-dir=" + dataDir;
+        assertThat(CommandLineToolsTest.run(Map.of(), "workers", dataDirOption).out())
+                .contains(worker, "STATUS", "SERVICE", "4 worker(s)");
+        assertThat(CommandLineToolsTest.run(Map.of(), "timeline", worker, dataDirOption).out())
+                .contains("WorkerCreated", "→ RUNNING (ec2: running)", "service UNAVAILABLE → AVAILABLE");
+        assertThat(CommandLineToolsTest.run(Map.of(), "findings", worker, dataDirOption, "--fast=1s", "--normal=2s").out())
+                .contains(worker);
+        assertThat(CommandLineToolsTest.run(Map.of(), "state-at", worker, availableAt.toString(), dataDirOption)
+                .out()).contains("RUNNING", "AVAILABLE");
+        assertThat(CommandLineToolsTest.run(Map.of(), "timeline", worker, dataDirOption, "--format=csv").out().lines()
+                .findFirst()).hasValueSatisfying(header -> assertThat(header).contains("type"));
     }
 }

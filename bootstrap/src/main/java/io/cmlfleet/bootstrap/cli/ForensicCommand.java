@@ -1,0 +1,133 @@
+package io.cmlfleet.bootstrap.cli;
+
+import io.cmlfleet.application.forensics.ForensicsSettings;
+import io.cmlfleet.application.forensics.TimeWindow;
+import io.cmlfleet.application.forensics.TimelineFormat;
+import io.cmlfleet.application.forensics.TimelineRenderer;
+import io.cmlfleet.application.forensics.WorkerForensics;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The forensic commands, read from the event store alone: {@code timeline}, {@code fleet-timeline}, {@code state-at}
+ * and {@code findings}. Output as text (default), JSON lines, CSV or Markdown ({@code --format}).
+ */
+final class ForensicCommand implements Command {
+
+    private static final String STORE = "[--data-dir ./cmlfleet-data | --jdbc-url URL]";
+
+    private final String name;
+
+    private ForensicCommand(String name) {
+        this.name = name;
+    }
+
+    static ForensicCommand[] all() {
+        return new ForensicCommand[]{new ForensicCommand("timeline"), new ForensicCommand("fleet-timeline"),
+                new ForensicCommand("state-at"), new ForensicCommand("findings")};
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String usage() {
+        return switch (name) {
+            case "timeline" -> "timeline <workerId> [--from ISO] [--to ISO] [--types StatusChanged,...] [--format text|"
+                    + "json-lines|csv|markdown] " + STORE;
+            case "fleet-timeline" -> "fleet-timeline --from ISO [--to ISO] [--types ...] [--limit 1000] [--format ...] "
+                    + STORE;
+            case "state-at" -> "state-at <workerId> <ISO instant> [--format ...] " + STORE;
+            default -> "findings <workerId> [--from ISO] [--to ISO] [--fast 30s] [--normal 300s] [--format ...] "
+                    + STORE;
+        };
+    }
+
+    @Override
+    public String summary() {
+        return switch (name) {
+            case "timeline" -> "every event of one worker, described, with correlation ids and issuers";
+            case "fleet-timeline" -> "all workers' events in a time window, merged in time order";
+            case "state-at" -> "what was known about a worker at an instant, and what the refresh gate decided";
+            default -> "monitoring gaps, flapping, stuck states, failures, and why the CML API was (not) called";
+        };
+    }
+
+    @Override
+    public int run(Options options, PrintStream out, Map<String, String> environment) {
+        TimelineRenderer renderer;
+        try {
+            renderer = TimelineFormat.parse(options.value("format", "text")).renderer();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        ForensicsSettings settings = ForensicsSettings.defaults().withCadences(
+                duration(options.value("fast", "30s"), "--fast"), duration(options.value("normal", "300s"), "--normal"));
+        TimeWindow window = new TimeWindow(instant(options.value("from", null), "--from"),
+                instant(options.value("to", null), "--to"));
+        Set<String> types = options.value("types", null) == null ? Set.of()
+                : Arrays.stream(options.value("types", "").split(",")).map(String::trim).filter(t -> !t.isEmpty())
+                .collect(Collectors.toSet());
+        try (ForensicStore store = ForensicStore.open(options, environment)) {
+            WorkerForensics forensics = store.forensics(settings);
+            String output = switch (name) {
+                case "timeline" -> renderer.timeline(forensics.timeline(options.positional(0, "the worker id"), window,
+                        types));
+                case "fleet-timeline" -> {
+                    if (window.from() == null) {
+                        throw new UsageException("--from is required: the fleet timeline starts near it in the store");
+                    }
+                    yield renderer.timeline(forensics.fleetTimeline(window, types,
+                            Integer.parseInt(options.value("limit", "1000"))));
+                }
+                case "state-at" -> renderer.snapshot(forensics.stateAt(options.positional(0, "the worker id"),
+                        required(instant(options.positional(1, "the instant (ISO-8601)"), "instant"))));
+                default -> renderer.findings(forensics.findings(options.positional(0, "the worker id"), window));
+            };
+            out.print(output.endsWith("\n") ? output : output + "\n");
+            return 0;
+        }
+    }
+
+    private static Instant required(Instant instant) {
+        return instant;
+    }
+
+    private static Instant instant(String value, String option) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new UsageException(option + " must be an ISO-8601 instant such as 2026-11-24T14:05:00Z (got '"
+                    + value + "')");
+        }
+    }
+
+    private static Duration duration(String value, String option) {
+        try {
+            String text = value.trim().toLowerCase();
+            if (text.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+            }
+            if (text.endsWith("s")) {
+                return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+            }
+            if (text.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+            }
+            return Duration.parse(value);
+        } catch (RuntimeException e) {
+            throw new UsageException(option + " must be a duration such as 30s or 5m (got '" + value + "')");
+        }
+    }
+}
