@@ -38,6 +38,11 @@ public class CmlfleetEnvironmentPostProcessor implements EnvironmentPostProcesso
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("axon.update-check.disabled", "true");
         defaults.put("axon.axonserver.enabled", String.valueOf(mode.equals("axon-server")));
+        // The HTTP API's operational endpoints: health for probes (details only to authenticated callers, see
+        // CmlfleetApiSecurityAutoConfiguration) and the Prometheus scrape.
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        defaults.put("management.endpoint.health.show-details", "when-authorized");
+        defaults.put("management.endpoint.health.show-components", "when-authorized");
         if (mode.equals("embedded") && !environment.containsProperty("spring.datasource.url")) {
             // A placeholder, resolved when the data source is bound, so that every property source (test ones too)
             // can still set the data directory. AUTO_SERVER lets the command-line tools read the store while the
