@@ -86,7 +86,11 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("workerId", conflict.workerId());
             return problem;
         }
-        if (cause instanceof AggregateStreamCreationException) {
+        if (cause instanceof WorkerAlreadyExistsException exists) {
+            return problem(HttpStatus.CONFLICT, ProblemTypes.WORKER_STATE_CONFLICT, "Worker already exists",
+                    exists.getMessage());
+        }
+        if (cause instanceof AggregateStreamCreationException || isDuplicateKey(cause)) {
             return problem(HttpStatus.CONFLICT, ProblemTypes.WORKER_STATE_CONFLICT, "Worker already exists",
                     "A worker with this id already exists");
         }
@@ -239,6 +243,22 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         problem.setType(type);
         problem.setTitle(title);
         return problem;
+    }
+
+    /**
+     * A unique-key violation in the event store (SQLState 23505 on H2 and PostgreSQL): a second worker with an
+     * existing id. Axon reports it as a plain EventStoreException when its exception resolver does not recognise it.
+     */
+    private static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (current instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -76,6 +76,7 @@ public class WorkerController {
     @Operation(summary = "Launch an EC2 instance from a CML AMI and register it as a worker (ADMIN)")
     public ResponseEntity<WorkerCreatedResponse> provision(@Valid @RequestBody ProvisionWorkerRequest request,
                                                            Principal caller) {
+        requireNewWorkerId(request.workerId());
         String instanceId = lifecycle.provision(new ProvisionWorker(request.workerId(), request.name(),
                 request.region(), request.amiId(), request.amiName(), request.instanceType(), request.subnetId(),
                 request.securityGroupIds() == null ? java.util.List.of() : request.securityGroupIds(),
@@ -87,6 +88,7 @@ public class WorkerController {
     @Operation(summary = "Adopt an existing EC2 instance as a worker (ADMIN)")
     public ResponseEntity<WorkerCreatedResponse> importInstance(@Valid @RequestBody ImportWorkerRequest request,
                                                                 Principal caller) {
+        requireNewWorkerId(request.workerId());
         lifecycle.importInstance(request.workerId(), request.name(), request.region(), request.instanceId(),
                 caller.getName());
         return created(request.workerId(), request.instanceId());
@@ -188,6 +190,17 @@ public class WorkerController {
         findWorker(workerId);
         return queries.query(new GetTelemetryHistory(workerId, windowStart, windowEnd), TelemetryHistory.class)
                 .join();
+    }
+
+    /**
+     * Refuses a known worker id up front, from the read model: provisioning would otherwise launch (and then
+     * terminate again) an instance before the event store refuses the id. The event store still has the last word.
+     */
+    private void requireNewWorkerId(String workerId) {
+        if (queries.query(new FindWorkerById(workerId), ResponseTypes.optionalInstanceOf(WorkerSummary.class))
+                .join().isPresent()) {
+            throw new WorkerAlreadyExistsException(workerId);
+        }
     }
 
     private WorkerSummary findWorker(String workerId) {
