@@ -43,6 +43,8 @@ public class CmlfleetEnvironmentPostProcessor implements EnvironmentPostProcesso
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         defaults.put("management.endpoint.health.show-details", "when-authorized");
         defaults.put("management.endpoint.health.show-components", "when-authorized");
+        // /actuator/health/liveness and /readiness: probes that do not turn DOWN when AWS or CML is unreachable.
+        defaults.put("management.endpoint.health.probes.enabled", "true");
         if (mode.equals("embedded") && !environment.containsProperty("spring.datasource.url")) {
             // A placeholder, resolved when the data source is bound, so that every property source (test ones too)
             // can still set the data directory. AUTO_SERVER lets the command-line tools read the store while the

@@ -25,6 +25,9 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call the HTTP API, the OpenAPI description and the actuator: API keys ({@code X-API-Key}) and HTTP basic
@@ -46,9 +49,6 @@ public class CmlfleetApiSecurityAutoConfiguration {
 
     /** The order of cmlfleet's chain: before Spring Boot's default chain and before host chains without an order. */
     public static final int API_CHAIN_ORDER = SecurityProperties.BASIC_AUTH_ORDER - 10;
-
-    static final String[] API_DOC_PATHS = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
-            "/swagger-ui/**", "/swagger-ui.html"};
 
     @Bean
     @ConditionalOnMissingBean
@@ -84,17 +84,20 @@ public class CmlfleetApiSecurityAutoConfiguration {
     @ConditionalOnMissingBean(name = "cmlfleetApiSecurityFilterChain")
     public SecurityFilterChain cmlfleetApiSecurityFilterChain(HttpSecurity http, ApiCredentials credentials,
                                                               ProblemResponseWriter problems) throws Exception {
-        http.securityMatcher(request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                || EndpointRequest.toAnyEndpoint().matches(request)
-                || matchesApiDocs(request.getRequestURI().substring(request.getContextPath().length())));
+        // Explicit path-pattern matchers: unambiguous even when the host registers more servlets (H2 console...).
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher api = paths.matcher("/api/**");
+        RequestMatcher apiDocs = new OrRequestMatcher(paths.matcher("/v3/api-docs"), paths.matcher("/v3/api-docs/**"),
+                paths.matcher("/v3/api-docs.yaml"), paths.matcher("/swagger-ui/**"), paths.matcher("/swagger-ui.html"));
+        http.securityMatcher(new OrRequestMatcher(api, apiDocs, EndpointRequest.toAnyEndpoint()));
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                 .requestMatchers(EndpointRequest.to("prometheus")).hasRole(ApiCaller.READ_ONLY)
                 .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(ApiCaller.ADMIN)
-                .requestMatchers(API_DOC_PATHS).hasRole(ApiCaller.READ_ONLY)
-                .requestMatchers(HttpMethod.GET, "/api/**").hasRole(ApiCaller.READ_ONLY)
-                .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole(ApiCaller.READ_ONLY)
-                .requestMatchers("/api/**").hasRole(ApiCaller.ADMIN)
+                .requestMatchers(apiDocs).hasRole(ApiCaller.READ_ONLY)
+                .requestMatchers(paths.matcher(HttpMethod.GET, "/api/**")).hasRole(ApiCaller.READ_ONLY)
+                .requestMatchers(paths.matcher(HttpMethod.HEAD, "/api/**")).hasRole(ApiCaller.READ_ONLY)
+                .requestMatchers(api).hasRole(ApiCaller.ADMIN)
                 .anyRequest().denyAll());
         return configureAuthentication(http, credentials, problems).build();
     }
@@ -115,9 +118,5 @@ public class CmlfleetApiSecurityAutoConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable);
-    }
-
-    private static boolean matchesApiDocs(String path) {
-        return path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui");
     }
 }

@@ -20,6 +20,7 @@ public class ProblemAccessDeniedHandler implements AccessDeniedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException accessDeniedException) throws IOException {
         writer.write(request, response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
-                "This request needs the ADMIN role; READ_ONLY callers may only read.");
+                "Your role does not allow this request: changes and management endpoints need ADMIN; "
+                        + "READ_ONLY callers may read and scrape metrics.");
     }
 }

@@ -12,11 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -31,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = {HostApplication.class, HttpApiTest.Ports.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
+@ExtendWith(OutputCaptureExtension.class)
 // Closed after the class: its H2 file lives in a temp dir deleted then.
 @DirtiesContext
 class HttpApiTest {
@@ -320,6 +324,18 @@ class HttpApiTest {
                 asReader("GET", "/api/v1/workers/ep-1").json().path("endpoint").isNull());
     }
 
+    @Test
+    void noSecretIsLogged(CapturedOutput output) {
+        String presentedWrongKey = "wrong-key-presented-5e1f0c";
+        assertProblem(api.send("GET", "/api/v1/workers", null, "X-API-Key", presentedWrongKey), 401);
+        assertProblem(api.send("GET", "/api/v1/workers", null, "Authorization",
+                ApiClient.basic("alice", presentedWrongKey)), 401);
+        assertThat(asAdmin("GET", "/api/v1/workers", null).status()).isEqualTo(200);
+        assertThat(output.getAll()).contains("Tomcat started on port")
+                .doesNotContain(ADMIN_KEY).doesNotContain(READER_KEY).doesNotContain(ALICE_PASSWORD)
+                .doesNotContain(presentedWrongKey);
+    }
+
     // --- health, metrics, OpenAPI --------------------------------------------------------------------------
 
     @Test
@@ -328,6 +344,7 @@ class HttpApiTest {
         assertThat(anonymous.status()).isEqualTo(200);
         assertThat(anonymous.json().path("status").asText()).isEqualTo("UP");
         assertThat(anonymous.json().has("components")).isFalse();
+        assertThat(api.send("GET", "/actuator/health/liveness", null).status()).isEqualTo(200);
 
         importRunning("health-1", "i-0eeeeeeeeeeeeeee1");
         asAdmin("POST", "/api/v1/workers/health-1/refresh", null);
