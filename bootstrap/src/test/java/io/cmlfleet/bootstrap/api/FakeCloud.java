@@ -42,6 +42,12 @@ public class FakeCloud implements InstanceInventory, InstanceLifecycle, Telemetr
     private final Map<String, String> states = new ConcurrentHashMap<>();
     private final List<String> lifecycleCalls = new CopyOnWriteArrayList<>();
     private final AtomicInteger launched = new AtomicInteger();
+    private final Map<String, CloudAccessException.Kind> failingInstances = new ConcurrentHashMap<>();
+
+    /** Lifecycle calls for this instance fail with the given kind from now on. */
+    public void failLifecycleCallsOf(String instanceId, CloudAccessException.Kind kind) {
+        failingInstances.put(instanceId, kind);
+    }
 
     public void addRunningInstance(String instanceId) {
         states.put(instanceId, "running");
@@ -121,6 +127,10 @@ public class FakeCloud implements InstanceInventory, InstanceLifecycle, Telemetr
     }
 
     private StateTransition transition(String action, String instanceId, String next) {
+        CloudAccessException.Kind failure = failingInstances.get(instanceId);
+        if (failure != null) {
+            throw new CloudAccessException(failure, "eu-west-1", action, "EC2 did not answer (simulated " + failure + ")");
+        }
         String previous = states.get(instanceId);
         if (previous == null) {
             throw new CloudAccessException(CloudAccessException.Kind.UNKNOWN_INSTANCE, "eu-west-1", action,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cmlfleet.application.port.cloud.CloudAccessException;
 import io.cmlfleet.bootstrap.api.ApiClient.Answer;
 import io.cmlfleet.bootstrap.host.HostApplication;
 import java.nio.file.Path;
@@ -216,6 +217,25 @@ class HttpApiTest {
     void importingTheSameWorkerIdTwiceIs409() {
         importRunning("twice-1", "i-0bbbbbbbbbbbbbbb2");
         assertProblem(asAdmin("POST", "/api/v1/workers/import", importBody("twice-1", "i-0bbbbbbbbbbbbbbb2")), 409);
+    }
+
+    @Test
+    void ec2FailuresAre503Or502ByKind() {
+        importRunning("down-1", "i-0bbbbbbbbbbbbbbb3");
+        cloud.failLifecycleCallsOf("i-0bbbbbbbbbbbbbbb3", CloudAccessException.Kind.UNREACHABLE);
+        Answer unreachable = asAdmin("POST", "/api/v1/workers/down-1/stop", null);
+        assertProblem(unreachable, 503);
+        assertThat(unreachable.json().path("kind").asText()).isEqualTo("UNREACHABLE");
+        assertThat(unreachable.json().path("operation").asText()).isEqualTo("stop");
+
+        cloud.failLifecycleCallsOf("i-0bbbbbbbbbbbbbbb3", CloudAccessException.Kind.THROTTLED);
+        Answer throttled = asAdmin("POST", "/api/v1/workers/down-1/stop", null);
+        assertProblem(throttled, 503);
+        assertThat(throttled.raw().headers().firstValue("Retry-After")).isPresent();
+
+        cloud.failLifecycleCallsOf("i-0bbbbbbbbbbbbbbb3", CloudAccessException.Kind.ACCESS_DENIED);
+        assertProblem(asAdmin("POST", "/api/v1/workers/down-1/stop", null), 502);
+        assertThat(cloud.stateOf("i-0bbbbbbbbbbbbbbb3")).isEqualTo("running");
     }
 
     // --- happy paths -----------------------------------------------------------------------------------------
