@@ -38,6 +38,13 @@ public class CmlfleetEnvironmentPostProcessor implements EnvironmentPostProcesso
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("axon.update-check.disabled", "true");
         defaults.put("axon.axonserver.enabled", String.valueOf(mode.equals("axon-server")));
+        // The HTTP API's operational endpoints: health for probes (details only to authenticated callers, see
+        // CmlfleetApiSecurityAutoConfiguration) and the Prometheus scrape.
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        defaults.put("management.endpoint.health.show-details", "when-authorized");
+        defaults.put("management.endpoint.health.show-components", "when-authorized");
+        // /actuator/health/liveness and /readiness: probes that do not turn DOWN when AWS or CML is unreachable.
+        defaults.put("management.endpoint.health.probes.enabled", "true");
         if (mode.equals("embedded") && !environment.containsProperty("spring.datasource.url")) {
             // A placeholder, resolved when the data source is bound, so that every property source (test ones too)
             // can still set the data directory. DB_CLOSE_ON_EXIT=FALSE leaves closing the database to Spring, after

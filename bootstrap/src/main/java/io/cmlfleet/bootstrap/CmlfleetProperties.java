@@ -1,6 +1,8 @@
 package io.cmlfleet.bootstrap;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -22,6 +24,7 @@ public class CmlfleetProperties {
 
     private final IdleStop idleStop = new IdleStop();
 
+    private final Api api = new Api();
 
     public Storage getStorage() {
         return storage;
@@ -45,6 +48,10 @@ public class CmlfleetProperties {
 
     public IdleStop getIdleStop() {
         return idleStop;
+    }
+
+    public Api getApi() {
+        return api;
     }
 
     /** Where events and read models live. */
@@ -390,6 +397,143 @@ public class CmlfleetProperties {
             this.snoozeAfterResume = snoozeAfterResume;
         }
 
+    }
+
+    /** What a caller of the HTTP API may do: read, or read and change. */
+    public enum ApiRole {
+        /** GET requests and the Prometheus scrape. */
+        READ_ONLY,
+        /** Everything READ_ONLY may, plus every mutation (provision, import, start, stop, terminate, endpoints). */
+        ADMIN
+    }
+
+    /**
+     * The HTTP API under {@code /api/v1} and who may call it. Nothing configured means nobody may: every request is
+     * refused with 401 and a warning names these properties at startup.
+     */
+    public static class Api {
+
+        /** Serve the HTTP API (a web application is needed too). */
+        private boolean enabled = true;
+
+        /** API keys, sent in the {@code X-API-Key} header. */
+        private List<ApiKey> keys = new ArrayList<>();
+
+        /** HTTP basic users. */
+        private List<BasicUser> users = new ArrayList<>();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public List<ApiKey> getKeys() {
+            return keys;
+        }
+
+        public void setKeys(List<ApiKey> keys) {
+            this.keys = keys;
+        }
+
+        public List<BasicUser> getUsers() {
+            return users;
+        }
+
+        public void setUsers(List<BasicUser> users) {
+            this.users = users;
+        }
+
+        /** Whether anyone at all can authenticate. */
+        public boolean hasCredentials() {
+            return !keys.isEmpty() || !users.isEmpty();
+        }
+    }
+
+    /** One API key. The name is the caller's identity (recorded as requestedBy); the key itself is never logged. */
+    public static class ApiKey {
+
+        /** Who holds the key, e.g. {@code ops-dashboard}; recorded as the requester of what it does. */
+        private String name;
+
+        /** The secret (never logged); use a long random value. */
+        private String key;
+
+        /** READ_ONLY or ADMIN. */
+        private ApiRole role = ApiRole.READ_ONLY;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getKey() {
+            return key;
+        }
+
+        public void setKey(String key) {
+            this.key = key;
+        }
+
+        public ApiRole getRole() {
+            return role;
+        }
+
+        public void setRole(ApiRole role) {
+            this.role = role;
+        }
+
+        @Override
+        public String toString() {
+            return "ApiKey[name=" + name + ", role=" + role + "]";
+        }
+    }
+
+    /** One HTTP basic user. */
+    public static class BasicUser {
+
+        /** The user name; recorded as the requester of what the user does. */
+        private String name;
+
+        /** The password (never logged): plain, or encoded with an id prefix such as {@code {bcrypt}...}. */
+        private String password;
+
+        /** READ_ONLY or ADMIN. */
+        private ApiRole role = ApiRole.READ_ONLY;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public ApiRole getRole() {
+            return role;
+        }
+
+        public void setRole(ApiRole role) {
+            this.role = role;
+        }
+
+        @Override
+        public String toString() {
+            return "BasicUser[name=" + name + ", role=" + role + "]";
+        }
     }
 
 }
