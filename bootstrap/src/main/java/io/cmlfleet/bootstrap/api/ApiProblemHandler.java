@@ -2,6 +2,7 @@ package io.cmlfleet.bootstrap.api;
 
 import io.cmlfleet.application.port.cloud.CloudAccessException;
 import io.cmlfleet.application.port.cml.CmlAccessException;
+import io.cmlfleet.application.forensics.WorkerHistoryNotFoundException;
 import io.cmlfleet.domain.worker.InvalidWorkerInputException;
 import io.cmlfleet.domain.worker.WorkerStateConflictException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -75,6 +76,13 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof UnknownWorkerException unknown) {
             return problem(HttpStatus.NOT_FOUND, ProblemTypes.UNKNOWN_WORKER, "Unknown worker", unknown.getMessage());
+        }
+        if (cause instanceof WorkerHistoryNotFoundException noHistory) {
+            return problem(HttpStatus.NOT_FOUND, ProblemTypes.UNKNOWN_WORKER, "Unknown worker", noHistory.getMessage());
+        }
+        if (cause instanceof IllegalArgumentException badArgument && !(cause instanceof InvalidWorkerInputException)) {
+            return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_INPUT, "Invalid request",
+                    badArgument.getMessage());
         }
         if (cause instanceof AggregateNotFoundException notFound) {
             return problem(HttpStatus.NOT_FOUND, ProblemTypes.UNKNOWN_WORKER, "Unknown worker",

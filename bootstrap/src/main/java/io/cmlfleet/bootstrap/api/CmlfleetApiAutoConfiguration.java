@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(after = {CmlfleetAutoConfiguration.class, CmlfleetStorageAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnProperty(prefix = "cmlfleet.api", name = "enabled", matchIfMissing = true)
-@Import({WorkerController.class, FleetController.class, ApiProblemHandler.class})
+@Import({WorkerController.class, FleetController.class, ForensicsController.class, ProjectionController.class,
+        ApiProblemHandler.class})
 public class CmlfleetApiAutoConfiguration {
 
     public static final String API_KEY_SCHEME = "apiKey";

@@ -419,4 +419,47 @@ class HttpApiTest {
         assertThat(schemes.path("apiKey").path("in").asText()).isEqualTo("header");
         assertThat(schemes.path("basic").path("scheme").asText()).isEqualTo("basic");
     }
+
+    // --- forensics and projection rebuild -------------------------------------------------------------------
+
+    @Test
+    void theForensicQuestionsAreAnsweredOverHttpInEachFormat() {
+        importRunning("forensic-1", "i-0f0e0d0c0b0a09081");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                asReader("GET", "/api/v1/workers/forensic-1/timeline").body().contains("(ec2: running)"));
+
+        Answer text = asReader("GET", "/api/v1/workers/forensic-1/timeline");
+        assertThat(text.status()).isEqualTo(200);
+        assertThat(text.body()).contains("WorkerCreated", "→ RUNNING (ec2: running)");
+        Answer csv = asReader("GET", "/api/v1/workers/forensic-1/timeline?format=csv&types=StatusChanged");
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body()).contains("StatusChanged").doesNotContain("WorkerCreated");
+        Answer state = asReader("GET", "/api/v1/workers/forensic-1/state?at=" + java.time.Instant.now()
+                + "&format=json-lines");
+        assertThat(state.status()).as(state.body()).isEqualTo(200);
+        assertThat(state.body()).contains("RUNNING");
+        assertThat(asReader("GET", "/api/v1/workers/forensic-1/findings?format=markdown").body()).contains("#");
+        Answer fleet = asReader("GET", "/api/v1/fleet/timeline?from=" + java.time.Instant.now().minusSeconds(600));
+        assertThat(fleet.body()).contains("forensic-1");
+    }
+
+    @Test
+    void theStateOfAWorkerWithNoHistoryIs404AndABadFormatIs400() {
+        assertProblem(asReader("GET", "/api/v1/workers/nobody/state?at=" + java.time.Instant.now()), 404);
+        assertProblem(asReader("GET", "/api/v1/workers/nobody/timeline?format=pdf"), 400);
+    }
+
+    @Test
+    void anAdminRebuildsAProjectionAndTheRowsComeBack() {
+        importRunning("rebuild-1", "i-0a1b2c3d4e5f60718");
+        assertProblem(api.send("POST", "/api/v1/projections/worker-summary/rebuild", null, "X-API-Key",
+                READER_KEY), 403);
+
+        Answer rebuilt = asAdmin("POST", "/api/v1/projections/worker-summary/rebuild", null);
+
+        assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
+        assertThat(rebuilt.json().path("caughtUp").asBoolean()).isTrue();
+        assertThat(asReader("GET", "/api/v1/workers/rebuild-1").status()).isEqualTo(200);
+        assertProblem(asAdmin("POST", "/api/v1/projections/no-such-group/rebuild", null), 400);
+    }
 }
