@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cmlfleet.application.port.cml.CmlControllerClient;
+import io.cmlfleet.bootstrap.api.FakeCloud;
 import io.cmlfleet.application.query.FindWorkerById;
 import io.cmlfleet.application.query.WorkerSummary;
 import io.cmlfleet.domain.worker.CmlServiceStatus;
@@ -36,6 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class HostEmbeddingTest {
 
+    private static final String INSTANCE = "i-0123456789abcdef0";
+
     @TempDir
     static Path dataDir;
 
@@ -52,9 +55,9 @@ class HostEmbeddingTest {
     static class HostPorts {
         @Bean
         @Primary
-        InMemoryCloud inMemoryCloud() {
-            InMemoryCloud cloud = new InMemoryCloud();
-            cloud.publicIps.put("i-0123456789abcdef0", "54.1.2.3");
+        FakeCloud hostCloud() {
+            FakeCloud cloud = new FakeCloud();
+            cloud.addRunningInstance(INSTANCE);
             return cloud;
         }
     }
@@ -70,9 +73,9 @@ class HostEmbeddingTest {
 
     @Test
     void aRegisteredWorkerIsMonitoredAndShowsInTheReadModel() {
-        assertThat(cml).isInstanceOf(InMemoryCloud.class);
+        assertThat(cml).isInstanceOf(FakeCloud.class);
 
-        commands.sendAndWait(new RegisterWorker("host-w1", "host worker", "eu-west-1", "i-0123456789abcdef0",
+        commands.sendAndWait(new RegisterWorker("host-w1", "host worker", "eu-west-1", INSTANCE,
                 "c5.2xlarge", "ami-12345678", null, Map.of(), "host-test"));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -86,7 +89,7 @@ class HostEmbeddingTest {
             assertThat(summary).hasValueSatisfying(worker -> {
                 assertThat(worker.status()).isEqualTo(WorkerStatus.RUNNING);
                 assertThat(worker.serviceStatus()).isEqualTo(CmlServiceStatus.AVAILABLE);
-                assertThat(worker.endpoint()).isEqualTo("https://54.1.2.3");
+                assertThat(worker.endpoint()).isEqualTo("https://" + worker.publicIp()).startsWith("https://54.1.2.");
             });
         });
     }
