@@ -49,4 +49,16 @@ class ArchitectureTest {
             .that().resideInAPackage("io.cmlfleet.adapters.cml..")
             .should().dependOnClassesThat().resideInAnyPackage("io.cmlfleet.adapters.aws..", "io.cmlfleet.bootstrap..")
             .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule theSimulatorIsAFakeOutsideWorldAndKnowsNoCmlfleetCode = noClasses()
+            .that().resideInAPackage("io.cmlfleet.simulator..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.cmlfleet.domain..", "io.cmlfleet.application..",
+                    "io.cmlfleet.adapters..", "io.cmlfleet.bootstrap..")
+            .because("it stands for AWS and CML: only their wire formats connect it to cmlfleet");
+
+    @ArchTest
+    static final ArchRule onlyTheBootstrapKnowsTheSimulator = noClasses()
+            .that().resideInAnyPackage("io.cmlfleet.domain..", "io.cmlfleet.application..", "io.cmlfleet.adapters..")
+            .should().dependOnClassesThat().resideInAPackage("io.cmlfleet.simulator..");
 }
