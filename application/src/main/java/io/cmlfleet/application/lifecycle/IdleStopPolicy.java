@@ -1,11 +1,10 @@
 package io.cmlfleet.application.lifecycle;
 
+import io.cmlfleet.application.refresh.DomainCommands;
 import io.cmlfleet.domain.worker.IdleStopDecision;
 import io.cmlfleet.domain.worker.LifecycleAction;
 import io.cmlfleet.domain.worker.command.EvaluateIdleness;
 import java.time.Clock;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
@@ -38,10 +37,9 @@ public class IdleStopPolicy {
 
     /** Evaluates one worker; the metadata ties the decision to the refresh that triggered it. */
     public IdleStopDecision evaluate(String workerId, MetaData metaData) {
-        CommandMessage<?> command = GenericCommandMessage.asCommandMessage(new EvaluateIdleness(
-                workerId, settings.idleAfter(), settings.snoozeAfterResume(), settings.enabledFleetWide(),
-                clock.instant())).andMetaData(metaData);
-        IdleStopDecision decision = commands.sendAndWait(command);
+        IdleStopDecision decision = DomainCommands.sendAndWait(commands, new EvaluateIdleness(workerId,
+                settings.idleAfter(), settings.snoozeAfterResume(), settings.enabledFleetWide(), clock.instant()),
+                metaData);
         if (decision.stop()) {
             LOG.info("Worker {} is idle ({}); stopping it", workerId, decision.reason());
             lifecycle.callEc2(decision.placement(), LifecycleAction.STOP);

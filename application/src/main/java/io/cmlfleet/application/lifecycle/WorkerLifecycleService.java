@@ -19,10 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import io.cmlfleet.application.refresh.DomainCommands;
 import io.cmlfleet.application.refresh.RefreshCorrelation;
 import io.cmlfleet.domain.worker.WorkerState;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -77,7 +76,7 @@ public class WorkerLifecycleService {
             LOG.error("Registering worker {} failed after launching {} in {}; terminating the instance: {}", workerId,
                     launched.instanceId(), region, registrationFailure.getMessage());
             ec2.terminate(region, launched.instanceId());
-            throw unwrap(registrationFailure);
+            throw registrationFailure;
         }
         LOG.info("Provisioned worker {} as {} in {}", workerId, launched.instanceId(), region);
         return launched.instanceId();
@@ -146,19 +145,7 @@ public class WorkerLifecycleService {
                 issuedBy == null || issuedBy.isBlank() ? "unknown" : issuedBy);
     }
 
-    @SuppressWarnings("unchecked")
     private <R> R send(Object command, MetaData operation) {
-        try {
-            return (R) commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(operation));
-        } catch (RuntimeException e) {
-            throw unwrap(e);
-        }
-    }
-
-    private static RuntimeException unwrap(RuntimeException e) {
-        if (e instanceof CommandExecutionException && e.getCause() instanceof RuntimeException cause) {
-            return cause;
-        }
-        return e;
+        return DomainCommands.sendAndWait(commands, command, operation);
     }
 }

@@ -47,7 +47,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.MDC;
 
@@ -328,8 +327,8 @@ public class WorkerRefreshPipeline {
         <R> R send(Object command) {
             R result;
             try {
-                result = RecordingCommands.send(commands, GenericCommandMessage.asCommandMessage(command)
-                        .andMetaData(RefreshCorrelation.metaData(correlationId, issuedBy)));
+                result = DomainCommands.sendAndWait(commands, command,
+                        RefreshCorrelation.metaData(correlationId, issuedBy));
             } catch (WorkerStateConflictException e) {
                 throw new WorkerRejected(e.getMessage());
             }

@@ -89,16 +89,12 @@ final class ForensicCommand implements Command {
                             Integer.parseInt(options.value("limit", "1000"))));
                 }
                 case "state-at" -> renderer.snapshot(forensics.stateAt(options.positional(0, "the worker id"),
-                        required(instant(options.positional(1, "the instant (ISO-8601)"), "instant"))));
+                        instant(options.positional(1, "the instant (ISO-8601)"), "instant")));
                 default -> renderer.findings(forensics.findings(options.positional(0, "the worker id"), window));
             };
             out.print(output.endsWith("\n") ? output : output + "\n");
             return 0;
         }
-    }
-
-    private static Instant required(Instant instant) {
-        return instant;
     }
 
     private static Instant instant(String value, String option) {

@@ -26,7 +26,7 @@ final class ForensicStore implements AutoCloseable {
         CmlfleetSerializer serializer = CmlfleetSerializer.create();
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(new DataSourceConnectionProvider(
-                        WorkersCommand.StoreConnection.dataSource(options, environment)))
+                        StoreConnection.dataSource(options, environment)))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)

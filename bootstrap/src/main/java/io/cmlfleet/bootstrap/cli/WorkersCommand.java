@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * {@code workers}: the workers of the store with their status, read from the worker summary read model. The embedded
@@ -65,25 +64,6 @@ final class WorkersCommand implements Command {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new UsageException(option + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
-    }
-
-    /** The store the service uses: the embedded H2 file in the data directory, or a JDBC URL. */
-    static final class StoreConnection {
-
-        private StoreConnection() {
-        }
-
-        static DriverManagerDataSource dataSource(Options options, Map<String, String> environment) {
-            String url = options.value("jdbc-url", null);
-            if (url == null) {
-                String dataDir = options.value("data-dir", "./cmlfleet-data");
-                url = "jdbc:h2:file:" + java.nio.file.Path.of(dataDir).toAbsolutePath().normalize()
-                        .resolve("cmlfleet") + ";IFEXISTS=TRUE";
-                return new DriverManagerDataSource(url, "sa", "");
-            }
-            return new DriverManagerDataSource(url, options.value("jdbc-user", "cmlfleet"),
-                    environment.getOrDefault("CMLFLEET_DB_PASSWORD", ""));
         }
     }
 }
