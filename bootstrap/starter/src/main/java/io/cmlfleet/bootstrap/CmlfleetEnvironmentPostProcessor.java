@@ -1,0 +1,57 @@
+package io.cmlfleet.bootstrap;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Turns {@code cmlfleet.storage.mode} into the Spring and Axon settings it implies, as defaults a host can still
+ * override: the embedded mode gets an H2 file database in the data directory; only the Axon Server mode switches the
+ * Axon Server connector on (it is on the classpath, and on by default in Axon, which would make every embedded start
+ * try to reach a server). Axon's update checker is off: cmlfleet runs on machines that must not call home.
+ */
+public class CmlfleetEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    static final String SOURCE_NAME = "cmlfleetStorageDefaults";
+
+    private static boolean hostUsesFlyway(ConfigurableEnvironment environment) {
+        if (environment.containsProperty("spring.flyway.enabled") || environment.containsProperty("spring.flyway.locations")) {
+            return true;
+        }
+        try {
+            return new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/**").length > 0;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String mode = environment.getProperty("cmlfleet.storage.mode", "embedded").trim()
+                .toLowerCase(Locale.ROOT).replace('_', '-');
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("axon.update-check.disabled", "true");
+        defaults.put("axon.axonserver.enabled", String.valueOf(mode.equals("axon-server")));
+        if (mode.equals("embedded") && !environment.containsProperty("spring.datasource.url")) {
+            // A placeholder, resolved when the data source is bound, so that every property source (test ones too)
+            // can still set the data directory. DB_CLOSE_ON_EXIT=FALSE leaves closing the database to Spring, after
+            // the processors and deadlines have stopped, instead of H2's own shutdown hook racing them.
+            defaults.put("spring.datasource.url",
+                    "jdbc:h2:file:${cmlfleet.storage.data-dir:./cmlfleet-data}/cmlfleet;DB_CLOSE_ON_EXIT=FALSE");
+            defaults.put("spring.datasource.username", "sa");
+            defaults.put("spring.datasource.password", "");
+        }
+        if (!hostUsesFlyway(environment)) {
+            // cmlfleet migrates its own tables with its own history table; Spring Boot's Flyway, with nothing of the
+            // host's to migrate, would only trip over cmlfleet's tables.
+            defaults.put("spring.flyway.enabled", "false");
+        }
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+    }
+}

@@ -1,0 +1,58 @@
+package io.cmlfleet.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
+import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import io.cmlfleet.bootstrap.host.HostApplication;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * {@code cmlfleet.storage.mode=axon-server} switches Axon Server on (events and commands go through it, so they show
+ * in its dashboard); every other mode leaves it off. Axon Server itself is not started: the beans are inspected.
+ */
+class AxonServerModeTest {
+
+    @Test
+    void axonServerModeSwitchesTheConnectorOnAndEmbeddedModeOff() {
+        assertThat(modeSetting("axon-server")).isEqualTo("true");
+        assertThat(modeSetting("embedded")).isEqualTo("false");
+        assertThat(modeSetting("postgresql")).isEqualTo("false");
+    }
+
+    @Test
+    void withAxonServerModeTheEventStoreAndCommandBusAreAxonServers(@TempDir Path dataDir) {
+        // The whole host application in axon-server mode; no server listens on the address, which only delays
+        // connecting: the configuration is what is checked.
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HostApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(Map.of(
+                        "cmlfleet.storage.mode", "axon-server",
+                        "cmlfleet.storage.data-dir", dataDir.toString(),
+                        "axon.axonserver.servers", "127.0.0.1:1",
+                        "axon.axonserver.context", "cmlfleet",
+                        "spring.main.lazy-initialization", "true"))
+                .run()) {
+            assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
+            assertThat(context.getBean("axonServerCommandBus")).isInstanceOf(AxonServerCommandBus.class);
+            assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
+        }
+    }
+
+    private static String modeSetting(String mode) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getSystemProperties().put("cmlfleet.storage.mode", mode);
+        new CmlfleetEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+        return environment.getProperty("axon.axonserver.enabled");
+    }
+}
