@@ -65,7 +65,8 @@ public final class ProjectionRebuild {
         long deadline = startNanos + timeout.toNanos();
         long position = -1;
         while (true) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            // A snapshot: the processor's map is live, and the position and the caught-up check must read one state.
+            Map<Integer, EventTrackerStatus> status = Map.copyOf(processor.processingStatus());
             position = lowestPosition(status);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
             progress.accept(new RebuildProgress(processingGroup, position, position(eventStore.createHeadToken()),

@@ -26,7 +26,8 @@ class ArchitectureTest {
     }
 
     /** {@code cmlfleet-spring-boot-starter}: auto-configuration, storage modes, metrics and health. */
-    private static final String[] STARTER = {"io.cmlfleet.bootstrap", "io.cmlfleet.bootstrap.observability.."};
+    private static final String[] STARTER = {
+            "io.cmlfleet.bootstrap", "io.cmlfleet.bootstrap.config..", "io.cmlfleet.bootstrap.observability.."};
     /** {@code cmlfleet-http-spring-boot-starter}. */
     private static final String HTTP = "io.cmlfleet.bootstrap.api..";
     /** {@code cmlfleet-service}: the application, the CLI and the simulated-fleet wiring. */

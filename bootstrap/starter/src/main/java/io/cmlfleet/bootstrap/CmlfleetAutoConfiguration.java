@@ -1,6 +1,5 @@
 package io.cmlfleet.bootstrap;
 
-import io.cmlfleet.adapters.aws.AwsAdapterSettings;
 import io.cmlfleet.adapters.aws.AwsAdapters;
 import io.cmlfleet.adapters.cml.CmlClientSettings;
 import io.cmlfleet.adapters.cml.HttpCmlControllerClient;
@@ -14,7 +13,6 @@ import io.cmlfleet.application.port.cloud.InstanceInventory;
 import io.cmlfleet.application.port.cloud.InstanceLifecycle;
 import io.cmlfleet.application.port.cloud.TelemetrySource;
 import io.cmlfleet.application.port.cml.CmlControllerClient;
-import io.cmlfleet.application.port.cml.CmlCredentials;
 import io.cmlfleet.application.port.cml.CmlCredentialsProvider;
 import io.cmlfleet.application.refresh.RefreshCorrelation;
 import io.cmlfleet.application.refresh.RefreshGuard;
@@ -22,13 +20,9 @@ import io.cmlfleet.application.refresh.RefreshSettings;
 import io.cmlfleet.application.refresh.WorkerRefreshHandler;
 import io.cmlfleet.application.refresh.WorkerRefreshPipeline;
 import io.cmlfleet.application.serialization.CmlfleetSerializer;
+import io.cmlfleet.bootstrap.config.CmlfleetProperties;
 import io.cmlfleet.domain.worker.CMLWorker;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
@@ -44,8 +38,6 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The whole library from one dependency: the CMLWorker aggregate, the refresh pipeline and its command handler,
@@ -108,18 +100,7 @@ public class CmlfleetAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public AwsAdapters cmlfleetAwsAdapters(CmlfleetProperties properties) {
-        CmlfleetProperties.Aws aws = properties.getAws();
-        AwsAdapterSettings settings = AwsAdapterSettings.defaults()
-                .withRetries(aws.getMaxAttempts(), AwsAdapterSettings.defaults().retryBaseDelay())
-                .withApiCallTimeout(aws.getApiCallTimeout());
-        if (aws.getEndpointOverride() != null && !aws.getEndpointOverride().isBlank()) {
-            settings = settings.withEndpointOverride(URI.create(aws.getEndpointOverride()));
-        }
-        if (aws.getAccessKeyId() != null && aws.getSecretAccessKey() != null) {
-            settings = settings.withCredentialsProvider(StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(aws.getAccessKeyId(), aws.getSecretAccessKey())));
-        }
-        return AwsAdapters.create(settings);
+        return AwsAdapters.create(properties.aws().adapterSettings());
     }
 
     @Bean
@@ -144,23 +125,13 @@ public class CmlfleetAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public CmlCredentialsProvider cmlCredentialsProvider(CmlfleetProperties properties) {
-        CmlfleetProperties.Cml cml = properties.getCml();
-        String password = cml.getPassword() == null ? "" : cml.getPassword();
-        return StaticCmlCredentialsProvider.forWholeFleet(new CmlCredentials(cml.getUsername(), password));
+        return StaticCmlCredentialsProvider.forWholeFleet(properties.cml().credentials());
     }
 
     @Bean
     @ConditionalOnMissingBean
     public CmlClientSettings cmlClientSettings(CmlfleetProperties properties) {
-        CmlfleetProperties.Cml cml = properties.getCml();
-        CmlClientSettings settings = CmlClientSettings.defaults()
-                .withTimeouts(cml.getConnectTimeout(), cml.getReadTimeout())
-                .withMaxResponseBytes(cml.getMaxResponseBytes())
-                .withVerifyTls(cml.isVerifyTls());
-        if (cml.getCaBundle() != null && !cml.getCaBundle().isBlank()) {
-            settings = settings.withCaBundlePem(readPem(cml.getCaBundle()));
-        }
-        return settings;
+        return properties.cml().clientSettings();
     }
 
     @Bean
@@ -174,17 +145,13 @@ public class CmlfleetAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public RefreshSettings refreshSettings(CmlfleetProperties properties) {
-        CmlfleetProperties.Refresh refresh = properties.getRefresh();
-        return new RefreshSettings(refresh.getTelemetryWindow(), refresh.getEc2Timeout(),
-                refresh.getOnDemandMinInterval(), refresh.isIncludeLabStates(), refresh.getCpuThresholdPercent(),
-                refresh.getMemoryThresholdPercent());
+        return properties.refresh().settings();
     }
 
     @Bean
     @ConditionalOnMissingBean
     public IdleStopSettings idleStopSettings(CmlfleetProperties properties) {
-        CmlfleetProperties.IdleStop idle = properties.getIdleStop();
-        return new IdleStopSettings(idle.isEnabled(), idle.getIdleAfter(), idle.getSnoozeAfterResume());
+        return properties.idleStop().settings();
     }
 
     @Bean
@@ -236,13 +203,5 @@ public class CmlfleetAutoConfiguration {
     @Bean
     public ThresholdBreachMetrics thresholdBreachMetrics(MonitoringMetrics metrics) {
         return new ThresholdBreachMetrics(metrics);
-    }
-
-    private static String readPem(String path) {
-        try {
-            return Files.readString(Path.of(path));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cmlfleet.cml.ca-bundle: cannot read " + path, e);
-        }
     }
 }

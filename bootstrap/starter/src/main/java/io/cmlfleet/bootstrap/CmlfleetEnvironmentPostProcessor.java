@@ -2,9 +2,11 @@ package io.cmlfleet.bootstrap;
 
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
+import io.cmlfleet.bootstrap.config.StorageMode;
+import io.cmlfleet.bootstrap.config.StorageProperties;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -33,17 +35,18 @@ public class CmlfleetEnvironmentPostProcessor implements EnvironmentPostProcesso
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String mode = environment.getProperty("cmlfleet.storage.mode", "embedded").trim()
-                .toLowerCase(Locale.ROOT).replace('_', '-');
+        StorageMode mode = Binder.get(environment).bind("cmlfleet.storage.mode", StorageMode.class)
+                .orElse(StorageProperties.DEFAULT_MODE);
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("axon.update-check.disabled", "true");
-        defaults.put("axon.axonserver.enabled", String.valueOf(mode.equals("axon-server")));
-        if (mode.equals("embedded") && !environment.containsProperty("spring.datasource.url")) {
+        defaults.put("axon.axonserver.enabled", String.valueOf(mode == StorageMode.AXON_SERVER));
+        if (mode == StorageMode.EMBEDDED && !environment.containsProperty("spring.datasource.url")) {
             // A placeholder, resolved when the data source is bound, so that every property source (test ones too)
             // can still set the data directory. DB_CLOSE_ON_EXIT=FALSE leaves closing the database to Spring, after
             // the processors and deadlines have stopped, instead of H2's own shutdown hook racing them.
             defaults.put("spring.datasource.url",
-                    "jdbc:h2:file:${cmlfleet.storage.data-dir:./cmlfleet-data}/cmlfleet;DB_CLOSE_ON_EXIT=FALSE");
+                    "jdbc:h2:file:${cmlfleet.storage.data-dir:" + StorageProperties.DEFAULT_DATA_DIR
+                            + "}/cmlfleet;DB_CLOSE_ON_EXIT=FALSE");
             defaults.put("spring.datasource.username", "sa");
             defaults.put("spring.datasource.password", "");
         }

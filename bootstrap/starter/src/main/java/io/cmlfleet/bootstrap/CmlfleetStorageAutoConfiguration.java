@@ -9,6 +9,7 @@ import io.cmlfleet.application.monitoring.DurableDeadlines;
 import io.cmlfleet.application.monitoring.MonitoringSettings;
 import io.cmlfleet.application.monitoring.WorkerMonitoringSaga;
 import io.cmlfleet.application.projection.ProjectionsModule;
+import io.cmlfleet.bootstrap.config.CmlfleetProperties;
 import javax.sql.DataSource;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
@@ -48,19 +49,13 @@ public class CmlfleetStorageAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public MonitoringSettings monitoringSettings(CmlfleetProperties properties) {
-        CmlfleetProperties.Monitoring monitoring = properties.getMonitoring();
-        return new MonitoringSettings(monitoring.getFastInterval(), monitoring.getNormalInterval(),
-                monitoring.getJitterSlots(), MonitoringSettings.DEFAULT_MINIMUM_DELAY);
+        return properties.monitoring().settings();
     }
 
     @Bean
     @ConditionalOnMissingBean
     public DeadlineSchedulerSettings deadlineSchedulerSettings(CmlfleetProperties properties) {
-        CmlfleetProperties.Monitoring monitoring = properties.getMonitoring();
-        DeadlineSchedulerSettings defaults = DeadlineSchedulerSettings.defaults();
-        return new DeadlineSchedulerSettings(monitoring.getDeadlinePollingInterval(), monitoring.getDeadlineThreads(),
-                defaults.heartbeatInterval(), defaults.missedHeartbeatsLimit(), defaults.shutdownMaxWait(),
-                defaults.schedulerName());
+        return properties.monitoring().schedulerSettings();
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.cmlfleet.bootstrap.api;
 
-import io.cmlfleet.bootstrap.CmlfleetProperties.ApiRole;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;

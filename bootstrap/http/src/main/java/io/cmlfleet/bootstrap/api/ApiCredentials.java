@@ -1,7 +1,5 @@
 package io.cmlfleet.bootstrap.api;
 
-import io.cmlfleet.bootstrap.CmlfleetProperties;
-import io.cmlfleet.bootstrap.CmlfleetProperties.ApiRole;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,20 +27,20 @@ public final class ApiCredentials {
     }
 
     /** Reads {@code cmlfleet.api.keys} and {@code cmlfleet.api.users}; an incomplete entry fails startup. */
-    public static ApiCredentials from(CmlfleetProperties.Api api) {
+    public static ApiCredentials from(CmlfleetApiProperties api) {
         List<Secret> keys = new ArrayList<>();
-        for (int i = 0; i < api.getKeys().size(); i++) {
-            CmlfleetProperties.ApiKey key = api.getKeys().get(i);
+        for (int i = 0; i < api.keys().size(); i++) {
+            CmlfleetApiProperties.ApiKey key = api.keys().get(i);
             String property = "cmlfleet.api.keys[" + i + "]";
-            keys.add(new Secret(required(property + ".name", key.getName()),
-                    digest(required(property + ".key", key.getKey())), roleOf(property, key.getRole())));
+            keys.add(new Secret(required(property + ".name", key.name()),
+                    digest(required(property + ".key", key.key())), roleOf(property, key.role())));
         }
         List<User> users = new ArrayList<>();
-        for (int i = 0; i < api.getUsers().size(); i++) {
-            CmlfleetProperties.BasicUser user = api.getUsers().get(i);
+        for (int i = 0; i < api.users().size(); i++) {
+            CmlfleetApiProperties.BasicUser user = api.users().get(i);
             String property = "cmlfleet.api.users[" + i + "]";
-            users.add(new User(required(property + ".name", user.getName()),
-                    required(property + ".password", user.getPassword()), roleOf(property, user.getRole())));
+            users.add(new User(required(property + ".name", user.name()),
+                    required(property + ".password", user.password()), roleOf(property, user.role())));
         }
         return new ApiCredentials(keys, users);
     }

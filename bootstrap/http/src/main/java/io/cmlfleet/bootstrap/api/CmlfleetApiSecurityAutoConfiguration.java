@@ -1,7 +1,6 @@
 package io.cmlfleet.bootstrap.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cmlfleet.bootstrap.CmlfleetProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
@@ -42,7 +41,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
         after = JacksonAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnProperty(prefix = "cmlfleet.api", name = "enabled", matchIfMissing = true)
-@EnableConfigurationProperties(CmlfleetProperties.class)
+@EnableConfigurationProperties(CmlfleetApiProperties.class)
 public class CmlfleetApiSecurityAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(CmlfleetApiSecurityAutoConfiguration.class);
@@ -52,8 +51,8 @@ public class CmlfleetApiSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public ApiCredentials cmlfleetApiCredentials(CmlfleetProperties properties) {
-        ApiCredentials credentials = ApiCredentials.from(properties.getApi());
+    public ApiCredentials cmlfleetApiCredentials(CmlfleetApiProperties properties) {
+        ApiCredentials credentials = ApiCredentials.from(properties);
         if (credentials.isEmpty()) {
             LOG.warn("cmlfleet HTTP API: no API keys and no users are configured, so every API request is refused "
                     + "with 401. Set cmlfleet.api.keys[0].name, cmlfleet.api.keys[0].key and "

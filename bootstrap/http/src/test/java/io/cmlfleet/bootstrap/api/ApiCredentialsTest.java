@@ -3,31 +3,24 @@ package io.cmlfleet.bootstrap.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cmlfleet.bootstrap.CmlfleetProperties;
-import io.cmlfleet.bootstrap.CmlfleetProperties.ApiRole;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 class ApiCredentialsTest {
 
-    private static CmlfleetProperties.Api api() {
-        CmlfleetProperties.Api api = new CmlfleetProperties.Api();
-        CmlfleetProperties.ApiKey key = new CmlfleetProperties.ApiKey();
-        key.setName("dashboard");
-        key.setKey("k-123456");
-        key.setRole(ApiRole.READ_ONLY);
-        api.getKeys().add(key);
-        CmlfleetProperties.BasicUser plain = new CmlfleetProperties.BasicUser();
-        plain.setName("alice");
-        plain.setPassword("alice-pw");
-        plain.setRole(ApiRole.ADMIN);
-        api.getUsers().add(plain);
-        CmlfleetProperties.BasicUser hashed = new CmlfleetProperties.BasicUser();
-        hashed.setName("bob");
-        hashed.setPassword("{bcrypt}" + new BCryptPasswordEncoder(4).encode("bob-pw"));
-        hashed.setRole(ApiRole.READ_ONLY);
-        api.getUsers().add(hashed);
-        return api;
+    private static final CmlfleetApiProperties.ApiKey DASHBOARD_KEY =
+            new CmlfleetApiProperties.ApiKey("dashboard", "k-123456", ApiRole.READ_ONLY);
+
+    private static CmlfleetApiProperties api() {
+        return api(DASHBOARD_KEY);
+    }
+
+    private static CmlfleetApiProperties api(CmlfleetApiProperties.ApiKey key) {
+        return new CmlfleetApiProperties(true, List.of(key), List.of(
+                new CmlfleetApiProperties.BasicUser("alice", "alice-pw", ApiRole.ADMIN),
+                new CmlfleetApiProperties.BasicUser("bob",
+                        "{bcrypt}" + new BCryptPasswordEncoder(4).encode("bob-pw"), ApiRole.READ_ONLY)));
     }
 
     @Test
@@ -58,16 +51,15 @@ class ApiCredentialsTest {
 
     @Test
     void anIncompleteEntryFailsStartupNamingThePropertyNotTheSecret() {
-        CmlfleetProperties.Api api = api();
-        api.getKeys().get(0).setName(" ");
+        CmlfleetApiProperties api = api(new CmlfleetApiProperties.ApiKey(" ", "k-123456", ApiRole.READ_ONLY));
         assertThatThrownBy(() -> ApiCredentials.from(api)).hasMessage("cmlfleet.api.keys[0].name must be set")
                 .hasMessageNotContaining("k-123456");
     }
 
     @Test
     void secretsStayOutOfToString() {
-        CmlfleetProperties.Api api = api();
-        assertThat(api.getKeys().toString() + api.getUsers().toString())
+        CmlfleetApiProperties api = api();
+        assertThat(api.toString())
                 .doesNotContain("k-123456").doesNotContain("alice-pw").contains("dashboard");
     }
 }

@@ -4,6 +4,7 @@ import io.cmlfleet.bootstrap.cli.CommandLineTools;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * The runnable cmlfleet service: {@code java -jar cmlfleet-exec.jar} monitors a fleet (a simulated one unless
@@ -11,6 +12,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * {@link CommandLineTools}).
  */
 @SpringBootApplication
+@EnableConfigurationProperties(ConsoleProperties.class)
 public class CmlfleetApplication {
 
     public static void main(String[] args) {

@@ -15,7 +15,6 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
@@ -38,9 +37,9 @@ class FleetConsoleReporter implements ApplicationListener<ApplicationReadyEvent>
         return thread;
     });
 
-    FleetConsoleReporter(QueryGateway queries, @Value("${cmlfleet.console.report-every:15s}") Duration every) {
+    FleetConsoleReporter(QueryGateway queries, ConsoleProperties console) {
         this.queries = queries;
-        this.every = every;
+        this.every = console.reportEvery();
     }
 
     @Override

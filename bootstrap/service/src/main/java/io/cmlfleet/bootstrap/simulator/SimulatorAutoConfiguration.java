@@ -8,7 +8,8 @@ import io.cmlfleet.application.lifecycle.WorkerLifecycleService;
 import io.cmlfleet.application.port.cml.CmlCredentials;
 import io.cmlfleet.application.port.cml.CmlCredentialsProvider;
 import io.cmlfleet.bootstrap.CmlfleetAutoConfiguration;
-import io.cmlfleet.bootstrap.CmlfleetProperties;
+import io.cmlfleet.bootstrap.config.CmlProperties;
+import io.cmlfleet.bootstrap.config.CmlfleetProperties;
 import io.cmlfleet.simulator.FleetProfile;
 import io.cmlfleet.simulator.SimulatedFleet;
 import java.time.Duration;
@@ -39,19 +40,19 @@ public class SimulatorAutoConfiguration {
     @Bean(destroyMethod = "close")
     public SimulatedFleet simulatedFleet(SimulatorProperties properties) {
         FleetProfile profile = FleetProfile.builder()
-                .instances(properties.getInstances())
-                .regions(properties.getRegions().toArray(String[]::new))
-                .seed(properties.getSeed())
-                .slowPercent(properties.getSlowPercent())
-                .flakyPercent(properties.getFlakyPercent())
-                .unlicensedPercent(properties.getUnlicensedPercent())
-                .noPublicIpPercent(properties.getNoPublicIpPercent())
-                .pendingDuration(properties.getPendingDuration())
-                .cmlBootDelay(properties.getMinCmlBootDelay(), properties.getMaxCmlBootDelay())
+                .instances(properties.instances())
+                .regions(properties.regions().toArray(String[]::new))
+                .seed(properties.seed())
+                .slowPercent(properties.slowPercent())
+                .flakyPercent(properties.flakyPercent())
+                .unlicensedPercent(properties.unlicensedPercent())
+                .noPublicIpPercent(properties.noPublicIpPercent())
+                .pendingDuration(properties.pendingDuration())
+                .cmlBootDelay(properties.minCmlBootDelay(), properties.maxCmlBootDelay())
                 .build();
         SimulatedFleet fleet = SimulatedFleet.create(profile).start();
         LOG.warn("SIMULATED FLEET: {} simulated instances in {} on loopback (EC2/CloudWatch {}, CML port {}) - this is"
-                        + " not AWS", properties.getInstances(), properties.getRegions(), fleet.awsEndpoint(),
+                        + " not AWS", properties.instances(), properties.regions(), fleet.awsEndpoint(),
                 fleet.cmlPort());
         return fleet;
     }
@@ -63,15 +64,15 @@ public class SimulatorAutoConfiguration {
                 .withEndpointOverride(fleet.awsEndpoint())
                 .withCredentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("AKIASIMULATEDFLEET00", "simulated-secret")))
-                .withRetries(properties.getAws().getMaxAttempts(), Duration.ofMillis(50)));
+                .withRetries(properties.aws().maxAttempts(), Duration.ofMillis(50)));
     }
 
     /** The real CML client, trusting the simulator's certificate and using its port for port-less endpoints. */
     @Bean
     public CmlClientSettings cmlClientSettings(SimulatedFleet fleet, CmlfleetProperties properties) {
-        CmlfleetProperties.Cml cml = properties.getCml();
+        CmlProperties cml = properties.cml();
         return CmlClientSettings.defaults()
-                .withTimeouts(cml.getConnectTimeout(), cml.getReadTimeout())
+                .withTimeouts(cml.connectTimeout(), cml.readTimeout())
                 .withCaBundlePem(fleet.certificatePem())
                 .withDefaultPort(fleet.cmlPort());
     }
@@ -84,6 +85,6 @@ public class SimulatorAutoConfiguration {
     @Bean
     public SimulatedFleetImporter simulatedFleetImporter(SimulatedFleet fleet, SimulatorProperties properties,
                                                          WorkerLifecycleService lifecycle, EventStore eventStore) {
-        return new SimulatedFleetImporter(fleet, properties.isImportAtStart(), lifecycle, eventStore);
+        return new SimulatedFleetImporter(fleet, properties.importAtStart(), lifecycle, eventStore);
     }
 }

@@ -1,0 +1,65 @@
+package io.cmlfleet.bootstrap.config;
+
+import static java.util.Objects.requireNonNullElse;
+
+import io.cmlfleet.adapters.cml.CmlClientSettings;
+import io.cmlfleet.application.port.cml.CmlCredentials;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * @param username         CML user for the API
+ * @param password         CML password (never logged); a CmlCredentialsProvider bean replaces username/password
+ * @param caBundle         path of a PEM CA bundle trusted for every controller (CML ships self-signed certificates)
+ * @param verifyTls        verify controller certificates; switching it off logs a warning
+ * @param connectTimeout   connect timeout
+ * @param readTimeout      read timeout
+ * @param maxResponseBytes largest response body read from a controller
+ */
+public record CmlProperties(String username, String password, String caBundle, Boolean verifyTls,
+                            Duration connectTimeout, Duration readTimeout, Integer maxResponseBytes) {
+
+    /** CML's own administrator, the user a fresh controller has. */
+    public static final String DEFAULT_USERNAME = "admin";
+    private static final CmlClientSettings DEFAULTS = CmlClientSettings.defaults();
+
+    public CmlProperties {
+        username = requireNonNullElse(username, DEFAULT_USERNAME);
+        verifyTls = requireNonNullElse(verifyTls, DEFAULTS.verifyTls());
+        connectTimeout = requireNonNullElse(connectTimeout, DEFAULTS.connectTimeout());
+        readTimeout = requireNonNullElse(readTimeout, DEFAULTS.readTimeout());
+        maxResponseBytes = requireNonNullElse(maxResponseBytes, DEFAULTS.maxResponseBytes());
+    }
+
+    /** The client settings these properties describe, over the client's own defaults. */
+    public CmlClientSettings clientSettings() {
+        CmlClientSettings settings = DEFAULTS.withTimeouts(connectTimeout, readTimeout)
+                .withMaxResponseBytes(maxResponseBytes)
+                .withVerifyTls(verifyTls);
+        return caBundle == null || caBundle.isBlank() ? settings : settings.withCaBundlePem(readPem(caBundle));
+    }
+
+    /** The one set of credentials for the whole fleet. */
+    public CmlCredentials credentials() {
+        return new CmlCredentials(username, password == null ? "" : password);
+    }
+
+    private static String readPem(String path) {
+        try {
+            return Files.readString(Path.of(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cmlfleet.cml.ca-bundle: cannot read " + path, e);
+        }
+    }
+
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+        return "CmlProperties[username=" + username + ", password=" + (password == null ? null : "***")
+                + ", caBundle=" + caBundle + ", verifyTls=" + verifyTls + ", connectTimeout=" + connectTimeout
+                + ", readTimeout=" + readTimeout + ", maxResponseBytes=" + maxResponseBytes + "]";
+    }
+}

@@ -1,0 +1,40 @@
+package io.cmlfleet.bootstrap.config;
+
+import static java.util.Objects.requireNonNullElse;
+
+import io.cmlfleet.application.monitoring.DeadlineSchedulerSettings;
+import io.cmlfleet.application.monitoring.MonitoringSettings;
+import java.time.Duration;
+
+/**
+ * @param fastInterval            refresh interval while a worker is starting or its service is not AVAILABLE
+ * @param normalInterval          refresh interval once a worker is stable
+ * @param jitterSlots             slots a fleet is spread over within an interval (workers in one slot share AWS
+ *                                calls)
+ * @param deadlinePollingInterval how often the deadline scheduler looks for due deadlines
+ * @param deadlineThreads         threads executing due deadlines (refreshes) in parallel
+ */
+public record MonitoringProperties(Duration fastInterval, Duration normalInterval, Integer jitterSlots,
+                                   Duration deadlinePollingInterval, Integer deadlineThreads) {
+
+    private static final MonitoringSettings DEFAULTS = MonitoringSettings.defaults();
+    private static final DeadlineSchedulerSettings SCHEDULER_DEFAULTS = DeadlineSchedulerSettings.defaults();
+
+    public MonitoringProperties {
+        fastInterval = requireNonNullElse(fastInterval, DEFAULTS.fastInterval());
+        normalInterval = requireNonNullElse(normalInterval, DEFAULTS.normalInterval());
+        jitterSlots = requireNonNullElse(jitterSlots, DEFAULTS.jitterSlots());
+        deadlinePollingInterval = requireNonNullElse(deadlinePollingInterval, SCHEDULER_DEFAULTS.pollingInterval());
+        deadlineThreads = requireNonNullElse(deadlineThreads, SCHEDULER_DEFAULTS.threads());
+    }
+
+    public MonitoringSettings settings() {
+        return new MonitoringSettings(fastInterval, normalInterval, jitterSlots, DEFAULTS.minimumDelay());
+    }
+
+    public DeadlineSchedulerSettings schedulerSettings() {
+        return new DeadlineSchedulerSettings(deadlinePollingInterval, deadlineThreads,
+                SCHEDULER_DEFAULTS.heartbeatInterval(), SCHEDULER_DEFAULTS.missedHeartbeatsLimit(),
+                SCHEDULER_DEFAULTS.shutdownMaxWait(), SCHEDULER_DEFAULTS.schedulerName());
+    }
+}
