@@ -9,6 +9,7 @@ import io.cmlfleet.application.port.cloud.StateTransition;
 import io.cmlfleet.application.port.cloud.StatusCheck;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -77,29 +78,28 @@ final class Ec2InstanceLifecycle implements InstanceLifecycle {
 
     @Override
     public StateTransition start(String region, String instanceId) {
-        String operation = "StartInstances";
-        Ec2Client ec2 = ec2(region, operation);
-        String id = requireId(region, operation, instanceId);
-        return transition(region, operation, id,
-                AwsCalls.call(region, operation, () -> ec2.startInstances(b -> b.instanceIds(id)).startingInstances()));
+        return change(region, "StartInstances", instanceId,
+                (ec2, id) -> ec2.startInstances(b -> b.instanceIds(id)).startingInstances());
     }
 
     @Override
     public StateTransition stop(String region, String instanceId) {
-        String operation = "StopInstances";
-        Ec2Client ec2 = ec2(region, operation);
-        String id = requireId(region, operation, instanceId);
-        return transition(region, operation, id,
-                AwsCalls.call(region, operation, () -> ec2.stopInstances(b -> b.instanceIds(id)).stoppingInstances()));
+        return change(region, "StopInstances", instanceId,
+                (ec2, id) -> ec2.stopInstances(b -> b.instanceIds(id)).stoppingInstances());
     }
 
     @Override
     public StateTransition terminate(String region, String instanceId) {
-        String operation = "TerminateInstances";
+        return change(region, "TerminateInstances", instanceId,
+                (ec2, id) -> ec2.terminateInstances(b -> b.instanceIds(id)).terminatingInstances());
+    }
+
+    /** One state-changing call on one instance, and the transition EC2 reports for it. */
+    private StateTransition change(String region, String operation, String instanceId,
+                                   BiFunction<Ec2Client, String, List<InstanceStateChange>> call) {
         Ec2Client ec2 = ec2(region, operation);
         String id = requireId(region, operation, instanceId);
-        return transition(region, operation, id,
-                AwsCalls.call(region, operation, () -> ec2.terminateInstances(b -> b.instanceIds(id)).terminatingInstances()));
+        return transition(region, operation, id, AwsCalls.call(region, operation, () -> call.apply(ec2, id)));
     }
 
     @Override
