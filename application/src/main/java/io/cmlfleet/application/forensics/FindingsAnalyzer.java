@@ -1,5 +1,20 @@
 package io.cmlfleet.application.forensics;
 
+import io.cmlfleet.application.forensics.finding.EndpointChange;
+import io.cmlfleet.application.forensics.finding.EndpointlessRun;
+import io.cmlfleet.application.forensics.finding.Findings;
+import io.cmlfleet.application.forensics.finding.Flapping;
+import io.cmlfleet.application.forensics.finding.LaunchToAvailable;
+import io.cmlfleet.application.forensics.finding.MonitoringGap;
+import io.cmlfleet.application.forensics.finding.OutcomeCount;
+import io.cmlfleet.application.forensics.finding.OutsideStop;
+import io.cmlfleet.application.forensics.finding.StageExplanation;
+import io.cmlfleet.application.forensics.finding.StageFailures;
+import io.cmlfleet.application.forensics.finding.StuckState;
+import io.cmlfleet.application.forensics.history.EventDescriber;
+import io.cmlfleet.application.forensics.history.HumanDurations;
+import io.cmlfleet.application.forensics.history.RecordedEvent;
+import io.cmlfleet.application.forensics.history.TimeWindow;
 import io.cmlfleet.application.monitoring.RefreshCadence;
 import io.cmlfleet.domain.worker.CmlServiceStatus;
 import io.cmlfleet.domain.worker.LifecycleAction;

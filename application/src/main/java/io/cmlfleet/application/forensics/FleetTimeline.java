@@ -1,5 +1,6 @@
 package io.cmlfleet.application.forensics;
 
+import io.cmlfleet.application.forensics.history.TimeWindow;
 import java.util.List;
 import java.util.Set;
 

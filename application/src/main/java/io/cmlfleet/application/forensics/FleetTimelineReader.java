@@ -1,5 +1,10 @@
 package io.cmlfleet.application.forensics;
 
+import io.cmlfleet.application.forensics.history.EventDescriber;
+import io.cmlfleet.application.forensics.history.EventTypeNames;
+import io.cmlfleet.application.forensics.history.RecordedEvent;
+import io.cmlfleet.application.forensics.history.TimeWindow;
+import io.cmlfleet.application.forensics.history.WorkerHistoryReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.cmlfleet.application.forensics;
 
+import io.cmlfleet.application.forensics.finding.Findings;
+import io.cmlfleet.application.forensics.history.TimeWindow;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 

@@ -1,5 +1,6 @@
 package io.cmlfleet.application.forensics;
 
+import io.cmlfleet.application.forensics.finding.Findings;
 import java.time.Instant;
 
 /**

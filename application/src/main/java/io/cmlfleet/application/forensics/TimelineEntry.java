@@ -1,5 +1,6 @@
 package io.cmlfleet.application.forensics;
 
+import io.cmlfleet.application.forensics.history.RecordedEvent;
 import java.time.Instant;
 
 /**

@@ -1,5 +1,11 @@
 package io.cmlfleet.application.forensics;
 
+import io.cmlfleet.application.forensics.finding.Findings;
+import io.cmlfleet.application.forensics.history.EventDescriber;
+import io.cmlfleet.application.forensics.history.EventTypeNames;
+import io.cmlfleet.application.forensics.history.RecordedEvent;
+import io.cmlfleet.application.forensics.history.TimeWindow;
+import io.cmlfleet.application.forensics.history.WorkerHistoryReader;
 import io.cmlfleet.domain.worker.WorkerState;
 import java.time.Instant;
 import java.util.Collection;

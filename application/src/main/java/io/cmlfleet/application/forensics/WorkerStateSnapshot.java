@@ -1,5 +1,6 @@
 package io.cmlfleet.application.forensics;
 
+import io.cmlfleet.application.forensics.history.EventDescriber;
 import io.cmlfleet.domain.worker.CmlFacts;
 import io.cmlfleet.domain.worker.CmlServiceStatus;
 import io.cmlfleet.domain.worker.EndpointSource;

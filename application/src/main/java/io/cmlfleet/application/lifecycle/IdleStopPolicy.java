@@ -1,6 +1,6 @@
 package io.cmlfleet.application.lifecycle;
 
-import io.cmlfleet.application.refresh.DomainCommands;
+import io.cmlfleet.application.messaging.DomainCommands;
 import io.cmlfleet.domain.worker.IdleStopDecision;
 import io.cmlfleet.domain.worker.LifecycleAction;
 import io.cmlfleet.domain.worker.command.EvaluateIdleness;

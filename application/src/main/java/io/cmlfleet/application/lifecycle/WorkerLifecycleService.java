@@ -1,5 +1,7 @@
 package io.cmlfleet.application.lifecycle;
 
+import io.cmlfleet.application.messaging.DomainCommands;
+import io.cmlfleet.application.messaging.RefreshCorrelation;
 import io.cmlfleet.application.port.cloud.CloudAccessException;
 import io.cmlfleet.application.port.cloud.InstanceInventory;
 import io.cmlfleet.application.port.cloud.InstanceLifecycle;
@@ -8,6 +10,7 @@ import io.cmlfleet.application.port.cloud.LaunchRequest;
 import io.cmlfleet.domain.worker.LifecycleAction;
 import io.cmlfleet.domain.worker.WorkerInputRules;
 import io.cmlfleet.domain.worker.WorkerPlacement;
+import io.cmlfleet.domain.worker.WorkerState;
 import io.cmlfleet.domain.worker.command.ImportWorker;
 import io.cmlfleet.domain.worker.command.RecordEc2Observation;
 import io.cmlfleet.domain.worker.command.RecordLifecycleActionFailure;
@@ -19,11 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import io.cmlfleet.application.refresh.DomainCommands;
-import io.cmlfleet.application.refresh.RefreshCorrelation;
-import io.cmlfleet.domain.worker.WorkerState;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

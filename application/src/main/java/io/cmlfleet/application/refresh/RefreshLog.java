@@ -1,5 +1,6 @@
 package io.cmlfleet.application.refresh;
 
+import io.cmlfleet.application.messaging.RefreshCorrelation;
 import io.cmlfleet.application.port.cml.CmlHealthReport;
 import io.cmlfleet.domain.worker.CmlFacts;
 import io.cmlfleet.domain.worker.RefreshGateDecision;

@@ -1,5 +1,8 @@
 package io.cmlfleet.application.refresh;
 
+import io.cmlfleet.application.lifecycle.IdleStopPolicy;
+import io.cmlfleet.application.messaging.DomainCommands;
+import io.cmlfleet.application.messaging.RefreshCorrelation;
 import io.cmlfleet.application.port.cloud.CloudAccessException;
 import io.cmlfleet.application.port.cloud.InstanceInventory;
 import io.cmlfleet.application.port.cloud.InstanceSnapshot;
@@ -17,16 +20,15 @@ import io.cmlfleet.application.port.cml.CmlSystemInformation;
 import io.cmlfleet.application.port.cml.CmlSystemStats;
 import io.cmlfleet.application.port.cml.CmlTarget;
 import io.cmlfleet.domain.worker.CmlFacts;
-import io.cmlfleet.application.lifecycle.IdleStopPolicy;
 import io.cmlfleet.domain.worker.Ec2ObservationResult;
 import io.cmlfleet.domain.worker.IdleStopDecision;
+import io.cmlfleet.domain.worker.InvalidWorkerInputException;
 import io.cmlfleet.domain.worker.RefreshGateDecision;
 import io.cmlfleet.domain.worker.RefreshStage;
 import io.cmlfleet.domain.worker.RefreshStageOutcome;
 import io.cmlfleet.domain.worker.RefreshTrigger;
 import io.cmlfleet.domain.worker.StageResult;
 import io.cmlfleet.domain.worker.WorkerStateConflictException;
-import io.cmlfleet.domain.worker.InvalidWorkerInputException;
 import io.cmlfleet.domain.worker.WorkerStatus;
 import io.cmlfleet.domain.worker.command.RecordCmlStats;
 import io.cmlfleet.domain.worker.command.RecordEc2Observation;

@@ -3,6 +3,10 @@ package io.cmlfleet.application.forensics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cmlfleet.application.forensics.finding.Findings;
+import io.cmlfleet.application.forensics.finding.LaunchToAvailable;
+import io.cmlfleet.application.forensics.history.EventTypeNames;
+import io.cmlfleet.application.forensics.history.TimeWindow;
 import io.cmlfleet.domain.worker.CmlServiceStatus;
 import io.cmlfleet.domain.worker.RefreshStage;
 import io.cmlfleet.domain.worker.WorkerStatus;

@@ -2,6 +2,7 @@ package io.cmlfleet.application.forensics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cmlfleet.application.rendering.TimelineFormat;
 import io.cmlfleet.domain.worker.CmlServiceStatus;
 import io.cmlfleet.domain.worker.WorkerStatus;
 import java.time.Duration;

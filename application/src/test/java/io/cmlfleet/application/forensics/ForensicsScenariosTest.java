@@ -2,6 +2,9 @@ package io.cmlfleet.application.forensics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cmlfleet.application.forensics.finding.Findings;
+import io.cmlfleet.application.rendering.TimelineFormat;
+import io.cmlfleet.application.rendering.TimelineRenderer;
 import io.cmlfleet.domain.worker.CmlServiceStatus;
 import io.cmlfleet.domain.worker.LifecycleAction;
 import io.cmlfleet.domain.worker.WorkerStatus;

@@ -1,7 +1,8 @@
 package io.cmlfleet.application.forensics;
 
-import io.cmlfleet.application.refresh.RefreshCorrelation;
-import io.cmlfleet.application.serialization.CmlfleetSerializer;
+import io.cmlfleet.application.eventstore.CmlfleetSerializer;
+import io.cmlfleet.application.eventstore.CmlfleetUpcasters;
+import io.cmlfleet.application.messaging.RefreshCorrelation;
 import io.cmlfleet.domain.worker.event.WorkerEvent;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * schema), with the cmlfleet serializer, optionally the cmlfleet upcasters, and the forensics query handler. Events
  * are appended as the aggregate would append them, but with explicit timestamps, so histories of hours are exact.
  */
-final class ForensicsTestStore implements AutoCloseable {
+public final class ForensicsTestStore implements AutoCloseable {
 
     static {
         System.setProperty("disable-axoniq-console-message", "true");
@@ -36,17 +37,17 @@ final class ForensicsTestStore implements AutoCloseable {
     private final Configuration axon;
     private final Map<String, Long> nextSequence = new HashMap<>();
 
-    ForensicsTestStore() {
+    public ForensicsTestStore() {
         this(ForensicsSettings.defaults(), true);
     }
 
-    ForensicsTestStore(ForensicsSettings settings, boolean withUpcasters) {
+    public ForensicsTestStore(ForensicsSettings settings, boolean withUpcasters) {
         this("jdbc:h2:mem:forensics-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", settings,
                 withUpcasters, true);
     }
 
     /** Opens a second configuration over an existing database (e.g. with and without upcasters). */
-    ForensicsTestStore(String url, ForensicsSettings settings, boolean withUpcasters, boolean createSchema) {
+    public ForensicsTestStore(String url, ForensicsSettings settings, boolean withUpcasters, boolean createSchema) {
         dataSource.setURL(url);
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> CmlfleetSerializer.create())
@@ -73,12 +74,12 @@ final class ForensicsTestStore implements AutoCloseable {
         axon.start();
     }
 
-    String url() {
+    public String url() {
         return dataSource.getURL();
     }
 
     /** Appends an event as the worker's next one, stored with the given timestamp and correlation metadata. */
-    void append(WorkerEvent event, Instant at, String correlationId, String issuedBy) {
+    public void append(WorkerEvent event, Instant at, String correlationId, String issuedBy) {
         long sequence = nextSequence.merge(event.workerId(), 1L, Long::sum) - 1;
         Map<String, Object> metaData = new HashMap<>();
         if (correlationId != null) {
@@ -91,23 +92,23 @@ final class ForensicsTestStore implements AutoCloseable {
                 MetaData.from(metaData), UUID.randomUUID().toString(), at));
     }
 
-    void append(History history) {
+    public void append(History history) {
         history.recorded().forEach(r -> append(r.event(), r.at(), r.correlationId(), r.issuedBy()));
     }
 
-    EventStore eventStore() {
+    public EventStore eventStore() {
         return axon.eventStore();
     }
 
-    WorkerForensics forensics(ForensicsSettings settings) {
+    public WorkerForensics forensics(ForensicsSettings settings) {
         return new WorkerForensics(eventStore(), settings);
     }
 
-    <R> R query(Object query, Class<R> type) {
+    public <R> R query(Object query, Class<R> type) {
         return axon.queryGateway().query(query, ResponseTypes.instanceOf(type)).join();
     }
 
-    JdbcTemplate jdbc() {
+    public JdbcTemplate jdbc() {
         return new JdbcTemplate(dataSource);
     }
 

@@ -1,5 +1,7 @@
 package io.cmlfleet.application.forensics;
 
+import io.cmlfleet.application.forensics.history.EventTypeNames;
+import io.cmlfleet.application.forensics.history.RecordedEvent;
 import io.cmlfleet.domain.worker.CmlFacts;
 import io.cmlfleet.domain.worker.CmlServiceStatus;
 import io.cmlfleet.domain.worker.EndpointSource;
@@ -34,10 +36,10 @@ import java.util.Map;
  * {@link #refresh()} records the stage outcomes the refresh gate gives for the state at that moment (the same rule
  * as the pipeline), so the histories are realistic and their times exact.
  */
-final class History {
+public final class History {
 
     /** One event with its message timestamp and correlation metadata. */
-    record Recorded(WorkerEvent event, Instant at, String correlationId, String issuedBy) {
+    public record Recorded(WorkerEvent event, Instant at, String correlationId, String issuedBy) {
     }
 
     private final String workerId;
@@ -49,25 +51,25 @@ final class History {
     private String issuedBy;
     private String healthDetail;
 
-    History(String workerId, Instant start) {
+    public History(String workerId, Instant start) {
         this.workerId = workerId;
         this.now = start;
     }
 
-    Instant now() {
+    public Instant now() {
         return now;
     }
 
-    History after(Duration duration) {
+    public History after(Duration duration) {
         now = now.plus(duration);
         return this;
     }
 
-    List<Recorded> recorded() {
+    public List<Recorded> recorded() {
         return List.copyOf(recorded);
     }
 
-    List<RecordedEvent> asRecordedEvents() {
+    public List<RecordedEvent> asRecordedEvents() {
         List<RecordedEvent> events = new ArrayList<>();
         for (int i = 0; i < recorded.size(); i++) {
             Recorded r = recorded.get(i);
@@ -83,7 +85,7 @@ final class History {
         return this;
     }
 
-    History created() {
+    public History created() {
         correlationId = "op-create";
         issuedBy = "alice";
         emit(new WorkerCreated(workerId, workerId, "eu-west-1", "i-0123456789abcdef0", "c5.2xlarge",
@@ -92,19 +94,19 @@ final class History {
     }
 
     /** Later events come from the monitoring refreshes. */
-    History monitoring() {
+    public History monitoring() {
         correlationId = "refresh-" + (refreshes + 1);
         issuedBy = "monitoring";
         return this;
     }
 
-    History operator(String who, String correlation) {
+    public History operator(String who, String correlation) {
         correlationId = correlation;
         issuedBy = who;
         return this;
     }
 
-    History status(WorkerStatus to) {
+    public History status(WorkerStatus to) {
         WorkerStatus from = state.status();
         String ec2 = to.name().toLowerCase().replace('_', '-');
         emit(new StatusChanged(workerId, from, to, ec2, "EC2 reported " + ec2, now));
@@ -120,7 +122,7 @@ final class History {
         return this;
     }
 
-    History addresses(String publicIp, String privateIp) {
+    public History addresses(String publicIp, String privateIp) {
         emit(new NetworkAddressesChanged(workerId, state.publicIp(), publicIp, state.privateIp(), privateIp, now));
         if (publicIp != null && state.status() == WorkerStatus.RUNNING && state.endpoint() == null) {
             emit(new EndpointPopulated(workerId, "https://" + publicIp, publicIp, EndpointSource.AUTO,
@@ -129,7 +131,7 @@ final class History {
         return this;
     }
 
-    History health(CmlServiceStatus to, String error) {
+    public History health(CmlServiceStatus to, String error) {
         boolean valid = to == CmlServiceStatus.AVAILABLE;
         Boolean licensed = to == CmlServiceStatus.UNAVAILABLE ? null : valid;
         emit(new ServiceHealthEvaluated(workerId, state.endpoint(), state.serviceStatus(), to, valid, licensed,
@@ -139,25 +141,25 @@ final class History {
     }
 
     /** The next health checks keep giving this result (no event: it is not news), as the pipeline would. */
-    History sameHealth() {
+    public History sameHealth() {
         return this;
     }
 
-    History stats(int nodesRunning) {
+    public History stats(int nodesRunning) {
         return emit(new CmlStatsRecorded(workerId, new CmlFacts("2.9.1+build.7", true, true, true, "COMPLETED",
                 "IN_COMPLIANCE", 2, nodesRunning, 20, 8, 16_777_216L, 3600L), now));
     }
 
-    History lifecycle(LifecycleAction action, String who, String reason) {
+    public History lifecycle(LifecycleAction action, String who, String reason) {
         return emit(new LifecycleActionRequested(workerId, action, who, reason, now));
     }
 
-    History failure(RefreshStage stage, String code, String message) {
+    public History failure(RefreshStage stage, String code, String message) {
         return emit(new RefreshFailed(workerId, stage, code, message, RefreshFailed.isRetryableErrorCode(code), now));
     }
 
     /** A refresh that ends now, with the stage outcomes the refresh gate gives for the current state. */
-    History refresh() {
+    public History refresh() {
         RefreshGateDecision gate = state.refreshGate();
         List<RefreshStageOutcome> stages = new ArrayList<>();
         stages.add(RefreshStageOutcome.ran(RefreshStage.EC2_OBSERVATION));
@@ -180,7 +182,7 @@ final class History {
     }
 
     /** {@code count} refreshes, {@code every} apart, the first one now. */
-    History refreshes(int count, Duration every) {
+    public History refreshes(int count, Duration every) {
         for (int i = 0; i < count; i++) {
             if (i > 0) {
                 after(every);

@@ -3,6 +3,7 @@ package io.cmlfleet.application.forensics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cmlfleet.application.rendering.TimelineFormat;
 import io.cmlfleet.domain.worker.CmlServiceStatus;
 import io.cmlfleet.domain.worker.EndpointSource;
 import io.cmlfleet.domain.worker.WorkerStatus;

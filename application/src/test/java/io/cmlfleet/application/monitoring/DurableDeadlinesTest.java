@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
-import io.cmlfleet.application.serialization.CmlfleetSerializer;
+import io.cmlfleet.application.eventstore.CmlfleetSerializer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

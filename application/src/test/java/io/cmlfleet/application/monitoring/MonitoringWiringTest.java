@@ -7,8 +7,8 @@ import static io.cmlfleet.application.monitoring.MonitoringEvents.terminated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cmlfleet.application.eventstore.CmlfleetSerializer;
 import io.cmlfleet.application.refresh.RefreshWorker;
-import io.cmlfleet.application.serialization.CmlfleetSerializer;
 import io.cmlfleet.domain.worker.RefreshTrigger;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -14,8 +14,8 @@ import static io.cmlfleet.domain.worker.WorkerStatus.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.cmlfleet.application.eventstore.CmlfleetSerializer;
 import io.cmlfleet.application.refresh.RefreshWorker;
-import io.cmlfleet.application.serialization.CmlfleetSerializer;
 import io.cmlfleet.domain.worker.RefreshTrigger;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,12 +2,12 @@ package io.cmlfleet.application.refresh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cmlfleet.application.forensics.Findings;
 import io.cmlfleet.application.forensics.ForensicsSettings;
-import io.cmlfleet.application.forensics.TimeWindow;
 import io.cmlfleet.application.forensics.TimelineEntry;
 import io.cmlfleet.application.forensics.WorkerForensics;
 import io.cmlfleet.application.forensics.WorkerTimeline;
+import io.cmlfleet.application.forensics.finding.Findings;
+import io.cmlfleet.application.forensics.history.TimeWindow;
 import io.cmlfleet.domain.worker.RefreshTrigger;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,9 +1,10 @@
 package io.cmlfleet.application.refresh;
 
+import io.cmlfleet.application.eventstore.CmlfleetSerializer;
 import io.cmlfleet.application.lifecycle.IdleStopPolicy;
 import io.cmlfleet.application.lifecycle.IdleStopSettings;
 import io.cmlfleet.application.lifecycle.WorkerLifecycleService;
-import io.cmlfleet.application.serialization.CmlfleetSerializer;
+import io.cmlfleet.application.messaging.RefreshCorrelation;
 import io.cmlfleet.domain.worker.CMLWorker;
 import io.cmlfleet.domain.worker.command.RegisterWorker;
 import io.cmlfleet.domain.worker.event.WorkerEvent;
@@ -14,17 +15,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
-import java.util.UUID;
-import org.axonframework.common.jdbc.DataSourceConnectionProvider;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
-import org.h2.jdbcx.JdbcDataSource;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * A real Axon configuration around the real aggregate and the real pipeline, with in-memory fakes of the ports:

@@ -2,6 +2,7 @@ package io.cmlfleet.application.refresh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cmlfleet.application.messaging.RefreshCorrelation;
 import io.cmlfleet.application.port.cloud.CloudAccessException;
 import io.cmlfleet.application.port.cloud.TelemetrySample;
 import io.cmlfleet.application.port.cml.CmlAccessException;

@@ -1,11 +1,11 @@
 package io.cmlfleet.bootstrap;
 
 import io.cmlfleet.application.monitoring.SchedulerTable;
-import io.cmlfleet.application.projection.ProjectionSchema;
+import io.cmlfleet.application.readmodel.schema.ProjectionSchema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import io.cmlfleet.application.storage.H2EventTableFactory;
+import io.cmlfleet.application.eventstore.H2EventTableFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventTableFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;

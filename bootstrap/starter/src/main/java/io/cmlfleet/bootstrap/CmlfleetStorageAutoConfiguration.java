@@ -1,14 +1,14 @@
 package io.cmlfleet.bootstrap;
 
-import io.cmlfleet.application.forensics.CmlfleetUpcasters;
+import io.cmlfleet.application.eventstore.CmlfleetUpcasters;
 import io.cmlfleet.application.forensics.ForensicsQueryHandler;
 import io.cmlfleet.application.forensics.ForensicsSettings;
-import io.cmlfleet.application.forensics.ProjectionRebuild;
+import io.cmlfleet.application.operations.ProjectionRebuild;
 import io.cmlfleet.application.monitoring.DeadlineSchedulerSettings;
 import io.cmlfleet.application.monitoring.DurableDeadlines;
 import io.cmlfleet.application.monitoring.MonitoringSettings;
 import io.cmlfleet.application.monitoring.WorkerMonitoringSaga;
-import io.cmlfleet.application.projection.ProjectionsModule;
+import io.cmlfleet.application.readmodel.ProjectionsModule;
 import io.cmlfleet.bootstrap.config.CmlfleetProperties;
 import javax.sql.DataSource;
 import org.axonframework.common.transaction.TransactionManager;

@@ -1,7 +1,7 @@
 package io.cmlfleet.bootstrap.api;
 
-import io.cmlfleet.application.query.FleetOverview;
-import io.cmlfleet.application.query.GetFleetOverview;
+import io.cmlfleet.application.readmodel.query.FleetOverview;
+import io.cmlfleet.application.readmodel.query.GetFleetOverview;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.queryhandling.QueryGateway;

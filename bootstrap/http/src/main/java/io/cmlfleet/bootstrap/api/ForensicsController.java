@@ -1,13 +1,13 @@
 package io.cmlfleet.bootstrap.api;
 
-import io.cmlfleet.application.forensics.Findings;
+import io.cmlfleet.application.forensics.finding.Findings;
 import io.cmlfleet.application.forensics.FleetTimeline;
 import io.cmlfleet.application.forensics.GetFleetTimeline;
 import io.cmlfleet.application.forensics.GetWorkerFindings;
 import io.cmlfleet.application.forensics.GetWorkerStateAt;
 import io.cmlfleet.application.forensics.GetWorkerTimeline;
-import io.cmlfleet.application.forensics.TimelineFormat;
-import io.cmlfleet.application.forensics.TimelineRenderer;
+import io.cmlfleet.application.rendering.TimelineFormat;
+import io.cmlfleet.application.rendering.TimelineRenderer;
 import io.cmlfleet.application.forensics.WorkerStateSnapshot;
 import io.cmlfleet.application.forensics.WorkerTimeline;
 import io.swagger.v3.oas.annotations.Operation;

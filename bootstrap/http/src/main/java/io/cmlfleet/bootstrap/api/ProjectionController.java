@@ -1,8 +1,8 @@
 package io.cmlfleet.bootstrap.api;
 
-import io.cmlfleet.application.forensics.ProjectionRebuild;
-import io.cmlfleet.application.forensics.RebuildSummary;
-import io.cmlfleet.application.projection.ProcessingGroups;
+import io.cmlfleet.application.operations.ProjectionRebuild;
+import io.cmlfleet.application.operations.RebuildSummary;
+import io.cmlfleet.application.readmodel.projection.ProcessingGroups;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

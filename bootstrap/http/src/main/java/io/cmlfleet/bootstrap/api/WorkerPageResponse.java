@@ -1,7 +1,7 @@
 package io.cmlfleet.bootstrap.api;
 
-import io.cmlfleet.application.query.WorkerPage;
-import io.cmlfleet.application.query.WorkerSummary;
+import io.cmlfleet.application.readmodel.query.WorkerPage;
+import io.cmlfleet.application.readmodel.query.WorkerSummary;
 import java.util.List;
 
 /** One page of {@code GET /api/v1/workers}, with the paging facts a client needs to ask for the next one. */

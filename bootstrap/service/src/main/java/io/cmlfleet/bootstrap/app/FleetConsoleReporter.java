@@ -1,8 +1,8 @@
 package io.cmlfleet.bootstrap.app;
 
-import io.cmlfleet.application.query.FleetCounts;
-import io.cmlfleet.application.query.FleetOverview;
-import io.cmlfleet.application.query.GetFleetOverview;
+import io.cmlfleet.application.readmodel.query.FleetCounts;
+import io.cmlfleet.application.readmodel.query.FleetOverview;
+import io.cmlfleet.application.readmodel.query.GetFleetOverview;
 import io.cmlfleet.domain.worker.CmlServiceStatus;
 import io.cmlfleet.domain.worker.WorkerStatus;
 import java.time.Duration;

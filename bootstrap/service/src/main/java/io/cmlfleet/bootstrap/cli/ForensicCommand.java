@@ -1,9 +1,9 @@
 package io.cmlfleet.bootstrap.cli;
 
 import io.cmlfleet.application.forensics.ForensicsSettings;
-import io.cmlfleet.application.forensics.TimeWindow;
-import io.cmlfleet.application.forensics.TimelineFormat;
-import io.cmlfleet.application.forensics.TimelineRenderer;
+import io.cmlfleet.application.forensics.history.TimeWindow;
+import io.cmlfleet.application.rendering.TimelineFormat;
+import io.cmlfleet.application.rendering.TimelineRenderer;
 import io.cmlfleet.application.forensics.WorkerForensics;
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.cmlfleet.bootstrap.cli;
 
-import io.cmlfleet.application.forensics.CmlfleetUpcasters;
+import io.cmlfleet.application.eventstore.CmlfleetUpcasters;
 import io.cmlfleet.application.forensics.ForensicsSettings;
 import io.cmlfleet.application.forensics.WorkerForensics;
-import io.cmlfleet.application.serialization.CmlfleetSerializer;
+import io.cmlfleet.application.eventstore.CmlfleetSerializer;
 import java.util.Map;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;

@@ -1,9 +1,9 @@
 package io.cmlfleet.bootstrap.cli;
 
-import io.cmlfleet.application.query.ListWorkers;
-import io.cmlfleet.application.query.WorkerPage;
-import io.cmlfleet.application.query.WorkerQueryHandler;
-import io.cmlfleet.application.query.WorkerSummary;
+import io.cmlfleet.application.readmodel.query.ListWorkers;
+import io.cmlfleet.application.readmodel.query.WorkerPage;
+import io.cmlfleet.application.readmodel.query.WorkerQueryHandler;
+import io.cmlfleet.application.readmodel.query.WorkerSummary;
 import io.cmlfleet.domain.worker.CmlServiceStatus;
 import io.cmlfleet.domain.worker.WorkerStatus;
 import java.io.PrintStream;

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cmlfleet.application.port.cml.CmlControllerClient;
-import io.cmlfleet.bootstrap.host.FakeCloud;
-import io.cmlfleet.application.query.FindWorkerById;
-import io.cmlfleet.application.query.WorkerSummary;
+import io.cmlfleet.application.readmodel.query.FindWorkerById;
+import io.cmlfleet.application.readmodel.query.WorkerSummary;
 import io.cmlfleet.domain.worker.CmlServiceStatus;
 import io.cmlfleet.domain.worker.WorkerStatus;
 import io.cmlfleet.domain.worker.command.RegisterWorker;

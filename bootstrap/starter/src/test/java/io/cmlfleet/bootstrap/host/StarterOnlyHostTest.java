@@ -2,8 +2,8 @@ package io.cmlfleet.bootstrap.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cmlfleet.application.query.ListWorkers;
-import io.cmlfleet.application.query.WorkerPage;
+import io.cmlfleet.application.readmodel.query.ListWorkers;
+import io.cmlfleet.application.readmodel.query.WorkerPage;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;

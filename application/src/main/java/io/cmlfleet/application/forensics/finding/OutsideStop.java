@@ -1,0 +1,18 @@
+package io.cmlfleet.application.forensics.finding;
+
+import io.cmlfleet.domain.worker.WorkerStatus;
+import java.time.Instant;
+
+/**
+ * The worker went down (STOPPING, STOPPED, SHUTTING_DOWN, TERMINATED) as observed on EC2 with no STOP or TERMINATE
+ * requested through cmlfleet shortly before: somebody used the console or the API, or AWS did it.
+ *
+ * @param at                   when the change was observed
+ * @param from                 status before
+ * @param to                   status after
+ * @param ec2State             the EC2 state reported
+ * @param lastRequestedAction  the last lifecycle request before, described, or {@code null} when there was none
+ */
+public record OutsideStop(Instant at, WorkerStatus from, WorkerStatus to, String ec2State,
+                          String lastRequestedAction) {
+}

@@ -1,5 +1,0 @@
-package io.cmlfleet.application.query;
-
-/** The summary of the worker running on an EC2 instance; answered with an {@code Optional<WorkerSummary>}. */
-public record FindWorkerByInstanceId(String instanceId) {
-}

@@ -1,8 +1,0 @@
-package io.cmlfleet.application.query;
-
-import io.cmlfleet.domain.worker.RefreshStage;
-import java.time.Instant;
-
-/** The last refresh stage that failed for a worker, as recorded by {@code RefreshFailed}. */
-public record LastRefreshError(RefreshStage stage, String errorCode, String message, Instant failedAt) {
-}

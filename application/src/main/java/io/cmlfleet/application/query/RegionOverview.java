@@ -1,5 +1,0 @@
-package io.cmlfleet.application.query;
-
-/** The counts of one AWS region. */
-public record RegionOverview(String region, FleetCounts counts) {
-}

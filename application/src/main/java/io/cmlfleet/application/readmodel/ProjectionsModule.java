@@ -1,0 +1,131 @@
+package io.cmlfleet.application.readmodel;
+
+import io.cmlfleet.application.eventstore.CmlfleetSerializer;
+import io.cmlfleet.application.readmodel.projection.FleetOverviewProjection;
+import io.cmlfleet.application.readmodel.projection.ProcessingGroups;
+import io.cmlfleet.application.readmodel.projection.ProjectionJdbc;
+import io.cmlfleet.application.readmodel.projection.TelemetryHistoryProjection;
+import io.cmlfleet.application.readmodel.projection.WorkerSummaryProjection;
+import io.cmlfleet.application.readmodel.query.FleetOverviewQueryHandler;
+import io.cmlfleet.application.readmodel.query.TelemetryQueryHandler;
+import io.cmlfleet.application.readmodel.query.WorkerQueryHandler;
+import io.cmlfleet.application.readmodel.schema.ProjectionSchema;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Registers the read side with an Axon {@link Configurer}: the three projections, each in its own processing group
+ * run by a tracking processor, a JDBC token store and a JDBC dead-letter queue per group, and the query handlers.
+ *
+ * <p>Everything JDBC goes through one {@link DataSource} and one Spring {@link PlatformTransactionManager}, wrapped
+ * in Axon's {@link SpringTransactionManager}: the projection rows, the dead letters and the tracking token of a batch
+ * commit or roll back together, so a crash never leaves a row applied without its token moved (or the reverse).
+ *
+ * <p>The host (bootstrap) still owns the event store, the serializers and the start of the configuration; it must
+ * create the tables first ({@link ProjectionSchema} or the equivalent migrations).
+ */
+public final class ProjectionsModule {
+
+    private final DataSource dataSource;
+    private final PlatformTransactionManager platformTransactionManager;
+    private final TransactionManager transactionManager;
+    private final ConnectionProvider connectionProvider;
+    private final ProjectionJdbc projectionJdbc;
+    private final Serializer storageSerializer;
+    private final TokenStore tokenStore;
+
+    /**
+     * @param dataSource                 the database holding the projection, token and dead-letter tables
+     * @param platformTransactionManager a transaction manager over that data source (a
+     *                                   {@code DataSourceTransactionManager}), used for the processors'
+     *                                   transactions and for the per-event savepoints
+     */
+    public ProjectionsModule(DataSource dataSource, PlatformTransactionManager platformTransactionManager) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.platformTransactionManager = Objects.requireNonNull(platformTransactionManager,
+                "platformTransactionManager");
+        this.transactionManager = new SpringTransactionManager(platformTransactionManager);
+        // Spring-aware connections: Axon's JDBC components join the transaction the processor started.
+        this.connectionProvider = new SpringDataSourceConnectionProvider(dataSource);
+        this.projectionJdbc = new ProjectionJdbc(dataSource, platformTransactionManager);
+        // Tokens and dead-letter bookkeeping as plain JSON, like the events; never XStream.
+        this.storageSerializer = CmlfleetSerializer.create();
+        this.tokenStore = JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(storageSerializer)
+                .build();
+    }
+
+    /** Registers the projections, their processors, token store, dead-letter queues and the query handlers. */
+    public Configurer configure(Configurer configurer) {
+        configureEventProcessing(configurer.eventProcessing());
+        JdbcTemplate reads = projectionJdbc.jdbc();
+        configurer.registerQueryHandler(c -> new WorkerQueryHandler(reads));
+        configurer.registerQueryHandler(c -> new TelemetryQueryHandler(reads));
+        configurer.registerQueryHandler(c -> new FleetOverviewQueryHandler(reads));
+        return configurer;
+    }
+
+    /** The event-processing half of {@link #configure(Configurer)}, for hosts that register query handlers apart. */
+    public EventProcessingConfigurer configureEventProcessing(EventProcessingConfigurer processing) {
+        processing.registerEventHandler(c -> new WorkerSummaryProjection(projectionJdbc));
+        processing.registerEventHandler(c -> new TelemetryHistoryProjection(projectionJdbc));
+        processing.registerEventHandler(c -> new FleetOverviewProjection(projectionJdbc));
+        for (String group : ProcessingGroups.ALL) {
+            // The processor takes the group's name; its events come from the configured event store.
+            processing.registerTrackingEventProcessor(group)
+                    .registerTokenStore(group, c -> tokenStore)
+                    .registerTransactionManager(group, c -> transactionManager)
+                    .registerDeadLetterQueue(group, c -> deadLetterQueue(group, c))
+                    // A rebuild replays every event, the poisoned ones included: clear their old dead letters too.
+                    .registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                            (c, builder) -> builder.allowReset(true));
+        }
+        return processing;
+    }
+
+    private SequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(String group, Configuration configuration) {
+        return JdbcSequencedDeadLetterQueue.builder()
+                .processingGroup(group)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .eventSerializer(configuration.eventSerializer())
+                .genericSerializer(storageSerializer)
+                .build();
+    }
+
+    /** Axon's view of the transaction manager, for hosts that want the same one elsewhere. */
+    public TransactionManager transactionManager() {
+        return transactionManager;
+    }
+
+    /** The token store the projection processors use. */
+    public TokenStore tokenStore() {
+        return tokenStore;
+    }
+
+    /** Creates the projection, dead-letter and token tables if missing (H2 or PostgreSQL, read from the data source). */
+    public void createSchemaIfMissing() {
+        ProjectionSchema.forDataSource(dataSource).createIfMissing();
+    }
+
+    /** The Spring transaction manager behind {@link #transactionManager()}. */
+    public PlatformTransactionManager platformTransactionManager() {
+        return platformTransactionManager;
+    }
+}

@@ -1,0 +1,5 @@
+package io.cmlfleet.application.readmodel.query;
+
+/** The counts of one AWS region. */
+public record RegionOverview(String region, FleetCounts counts) {
+}

@@ -1,0 +1,49 @@
+package io.cmlfleet.application.readmodel.query;
+
+import io.cmlfleet.domain.worker.CmlServiceStatus;
+import io.cmlfleet.domain.worker.EndpointSource;
+import io.cmlfleet.domain.worker.RefreshTrigger;
+import io.cmlfleet.domain.worker.WorkerStatus;
+import java.time.Instant;
+
+/**
+ * What the read side knows about one worker: a row of the worker-summary projection. Nullable fields are
+ * "not known yet" (no observation, no refresh, no error).
+ *
+ * @param ec2State              last EC2 state name that changed the status, e.g. {@code running}
+ * @param endpointSource        {@code AUTO} or {@code MANUAL}, null without endpoint
+ * @param licensed              last known licence flag (health check or CML stats)
+ * @param cpuPercent            last CloudWatch CPU average, null: no datapoint
+ * @param memoryPercent         last CloudWatch memory average, null: no datapoint
+ * @param telemetrySampledAt    time of the last telemetry sample
+ * @param lastError             the last refresh failure, null if none ever
+ * @param updatedAt             timestamp of the last event applied to this row
+ */
+public record WorkerSummary(
+        String workerId,
+        String name,
+        String region,
+        String instanceId,
+        String instanceType,
+        WorkerStatus status,
+        String ec2State,
+        String publicIp,
+        String privateIp,
+        String endpoint,
+        EndpointSource endpointSource,
+        CmlServiceStatus serviceStatus,
+        Boolean licensed,
+        Boolean enterprise,
+        String cmlVersion,
+        Integer nodesRunning,
+        Integer nodesTotal,
+        Double cpuPercent,
+        Double memoryPercent,
+        Instant telemetrySampledAt,
+        Instant lastRefreshCompletedAt,
+        RefreshTrigger lastRefreshTrigger,
+        LastRefreshError lastError,
+        Instant createdAt,
+        Instant terminatedAt,
+        Instant updatedAt) {
+}

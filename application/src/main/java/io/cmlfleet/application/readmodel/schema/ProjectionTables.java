@@ -1,0 +1,20 @@
+package io.cmlfleet.application.readmodel.schema;
+
+import java.util.List;
+
+/** Names of the projection tables, shared by the projections that write them and the query handlers that read them. */
+public final class ProjectionTables {
+
+    public static final String WORKER_SUMMARY = "worker_summary";
+    public static final String TELEMETRY_SAMPLE = "worker_telemetry_sample";
+    public static final String FLEET_WORKER_STATUS = "fleet_worker_status";
+
+    /** The dead-letter table of {@code JdbcSequencedDeadLetterQueue}: Axon's default name and columns. */
+    public static final String DEAD_LETTER = "DeadLetterEntry";
+
+    /** Every table owned by the projections (not the dead letters), for tests and operators. */
+    public static final List<String> ALL = List.of(WORKER_SUMMARY, TELEMETRY_SAMPLE, FLEET_WORKER_STATUS);
+
+    private ProjectionTables() {
+    }
+}

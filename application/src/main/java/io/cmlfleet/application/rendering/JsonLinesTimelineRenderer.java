@@ -1,0 +1,60 @@
+package io.cmlfleet.application.rendering;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cmlfleet.application.forensics.TimelineEntry;
+import io.cmlfleet.application.forensics.WorkerStateSnapshot;
+import io.cmlfleet.application.forensics.finding.Findings;
+import java.util.List;
+
+/**
+ * One JSON object per line with ISO-8601 times. Timelines: one line per entry. Snapshots: one line. Findings: a
+ * {@code summary} line (causes), then one line per typed finding with its {@code kind}.
+ */
+public final class JsonLinesTimelineRenderer implements TimelineRenderer {
+
+    @Override
+    public TimelineFormat format() {
+        return TimelineFormat.JSON_LINES;
+    }
+
+    @Override
+    public String timeline(List<TimelineEntry> entries) {
+        StringBuilder out = new StringBuilder();
+        entries.forEach(entry -> out.append(ForensicsJson.line(entry)).append('\n'));
+        return out.toString();
+    }
+
+    @Override
+    public String snapshot(WorkerStateSnapshot snapshot) {
+        return ForensicsJson.line(snapshot) + "\n";
+    }
+
+    @Override
+    public String findings(Findings findings) {
+        StringBuilder out = new StringBuilder();
+        ObjectNode summary = ForensicsJson.MAPPER.createObjectNode();
+        summary.put("kind", "summary");
+        summary.put("workerId", findings.workerId());
+        summary.set("window", ForensicsJson.tree(findings.window()));
+        summary.set("causes", ForensicsJson.MAPPER.valueToTree(findings.causes()));
+        out.append(ForensicsJson.line(summary)).append('\n');
+        findings.monitoringGaps().forEach(item -> append(out, "monitoringGap", item));
+        findings.flapping().forEach(item -> append(out, "flapping", item));
+        append(out, "launchToAvailable", findings.launchToAvailable());
+        findings.stuckStates().forEach(item -> append(out, "stuckState", item));
+        findings.endpointChanges().forEach(item -> append(out, "endpointChange", item));
+        findings.endpointlessRuns().forEach(item -> append(out, "endpointlessRun", item));
+        findings.refreshFailures().forEach(item -> append(out, "refreshFailures", item));
+        append(out, "healthCheck", findings.healthCheck());
+        append(out, "cmlQuery", findings.cmlQuery());
+        findings.stoppedOutside().forEach(item -> append(out, "stoppedOutside", item));
+        return out.toString();
+    }
+
+    private static void append(StringBuilder out, String kind, Object item) {
+        ObjectNode node = ForensicsJson.MAPPER.createObjectNode();
+        node.put("kind", kind);
+        node.setAll(ForensicsJson.tree(item));
+        out.append(ForensicsJson.line(node)).append('\n');
+    }
+}
