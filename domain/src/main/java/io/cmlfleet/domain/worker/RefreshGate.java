@@ -27,8 +27,4 @@ public final class RefreshGate {
         String knownEndpoint = endpoint == null || endpoint.isBlank() ? null : endpoint;
         return new RefreshGateDecision(status, knownEndpoint, serviceStatus, healthBlockers, cmlBlockers);
     }
-
-    public static RefreshGateDecision decide(WorkerState state) {
-        return decide(state.status(), state.endpoint(), state.serviceStatus());
-    }
 }

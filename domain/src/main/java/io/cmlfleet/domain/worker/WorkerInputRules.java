@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -175,6 +176,67 @@ public final class WorkerInputRules {
         return value;
     }
 
+    public static Duration positive(String field, Duration value) {
+        Duration duration = required(field, value);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new InvalidWorkerInputException(field, "must be positive (got " + duration + ")");
+        }
+        return duration;
+    }
+
+    public static Duration nonNegative(String field, Duration value) {
+        Duration duration = required(field, value);
+        if (duration.isNegative()) {
+            throw new InvalidWorkerInputException(field, "must not be negative (got " + duration + ")");
+        }
+        return duration;
+    }
+
+    /** An EC2 instance state code, nullable; EC2 sends 16 bits, of which only the low byte carries the state. */
+    public static Integer optionalEc2StateCode(String field, Integer code) {
+        if (code != null && (code < 0 || code > 0xFFFF)) {
+            throw new InvalidWorkerInputException(field,
+                    "must be an EC2 state code from 0 to 65535 (got " + code + ")");
+        }
+        return code;
+    }
+
+    /** A health result's {@code valid}: a controller that could not be reached cannot have been found valid. */
+    public static boolean validOnlyIfReachable(String field, boolean valid, boolean reachable) {
+        if (valid && !reachable) {
+            throw new InvalidWorkerInputException(field, "cannot be true when the controller was not reachable");
+        }
+        return valid;
+    }
+
+    /** CML facts as reported: counts must not be negative, free text is kept as {@link #optionalText(String)}. */
+    public static CmlFacts cmlFacts(String field, CmlFacts value) {
+        CmlFacts facts = required(field, value);
+        return new CmlFacts(
+                optionalText(facts.version()),
+                facts.ready(),
+                facts.licensed(),
+                facts.enterprise(),
+                optionalText(facts.registrationStatus()),
+                optionalText(facts.authorizationStatus()),
+                optionalNonNegative(field + ".labsCount", facts.labsCount()),
+                optionalNonNegative(field + ".nodesRunning", facts.nodesRunning()),
+                optionalNonNegative(field + ".nodesTotal", facts.nodesTotal()),
+                optionalNonNegative(field + ".allocatedCpus", facts.allocatedCpus()),
+                optionalNonNegative(field + ".allocatedMemoryKib", facts.allocatedMemoryKib()),
+                optionalNonNegative(field + ".uptimeSeconds", facts.uptimeSeconds()));
+    }
+
+    /** What each stage of a refresh did: stage and result required, the detail kept as free text. */
+    public static List<RefreshStageOutcome> refreshStages(String field, List<RefreshStageOutcome> value) {
+        return required(field, value).stream()
+                .map(outcome -> new RefreshStageOutcome(
+                        required(field + ".stage", outcome.stage()),
+                        required(field + ".result", outcome.result()),
+                        optionalText(outcome.detail())))
+                .toList();
+    }
+
     /** A timestamp that must be present and not further in the future than {@link #MAX_CLOCK_SKEW}. */
     public static Instant notInFuture(String field, Instant value, Clock clock) {
         if (value == null) {
@@ -184,6 +246,15 @@ public final class WorkerInputRules {
         if (value.isAfter(latestAcceptable)) {
             throw new InvalidWorkerInputException(field, "is in the future (" + value + " is after "
                     + latestAcceptable + ", the current time plus " + MAX_CLOCK_SKEW.toMinutes() + " minutes)");
+        }
+        return value;
+    }
+
+    /** A timestamp that must not be before {@code earlier}, the value of {@code earlierField}. */
+    public static Instant notBefore(String field, Instant value, String earlierField, Instant earlier) {
+        if (value.isBefore(earlier)) {
+            throw new InvalidWorkerInputException(field, "must not be before " + earlierField + " (" + value
+                    + " is before " + earlier + ")");
         }
         return value;
     }

@@ -19,6 +19,7 @@ import io.cmlfleet.domain.worker.event.TelemetryThresholdRecovered;
 import io.cmlfleet.domain.worker.event.TelemetryUpdated;
 import io.cmlfleet.domain.worker.event.WorkerCreated;
 import io.cmlfleet.domain.worker.event.WorkerEvent;
+import io.cmlfleet.domain.worker.event.WorkerEventFold;
 import io.cmlfleet.domain.worker.event.WorkerTerminated;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -29,9 +30,10 @@ import java.util.Set;
  * Everything known about one worker, as the fold of its events. The aggregate keeps one to decide commands, and
  * forensics replays a history into one to show the state at any instant: both read the same rules.
  *
- * <p>The only way to change it is {@link #apply(WorkerEvent)}.
+ * <p>It changes only by folding events: {@link #apply(WorkerEvent)}, or the {@code on} method for one event type
+ * (which {@code apply} dispatches to, and the aggregate's event sourcing handlers call).
  */
-public final class WorkerState {
+public final class WorkerState implements WorkerEventFold {
 
     /** Who requests the stops that idle detection decides; such stops are counted apart from manual ones. */
     public static final String IDLE_POLICY = "idle-policy";
@@ -85,84 +87,146 @@ public final class WorkerState {
         return state;
     }
 
-    /** Folds one event into the state. Unknown event types are ignored so that old code can read newer streams. */
+    /** Folds one event into the state, through the {@code on} method for its type. */
     public void apply(WorkerEvent event) {
-        if (event instanceof WorkerCreated e) {
-            workerId = e.workerId();
-            name = e.name();
-            region = e.region();
-            instanceId = e.instanceId();
-            instanceType = e.instanceType();
-            amiId = e.amiId();
-            amiName = e.amiName();
-            tags = e.tags() == null ? Map.of() : Map.copyOf(e.tags());
-            createdBy = e.createdBy();
-            origin = e.origin();
-            createdAt = e.createdAt();
-        } else if (event instanceof StatusChanged e) {
-            if (e.to() == WorkerStatus.RUNNING && status != WorkerStatus.RUNNING) {
-                runningSince = e.observedAt();
-            } else if (e.to() != WorkerStatus.RUNNING) {
-                runningSince = null;
-            }
-            status = e.to();
-            if (e.ec2State() != null) {
-                ec2State = e.ec2State();
-            }
-            ec2ObservedAt = e.observedAt();
-        } else if (event instanceof NetworkAddressesChanged e) {
-            publicIp = e.publicIp();
-            privateIp = e.privateIp();
-            ec2ObservedAt = e.observedAt();
-        } else if (event instanceof InstanceStatusChecksChanged e) {
-            systemStatusCheck = e.systemStatusCheck();
-            instanceStatusCheck = e.instanceStatusCheck();
-            ec2ObservedAt = e.observedAt();
-        } else if (event instanceof EndpointPopulated e) {
-            endpoint = e.endpoint();
-            endpointSource = e.source();
-        } else if (event instanceof EndpointCleared) {
-            endpoint = null;
-            endpointSource = null;
-        } else if (event instanceof ServiceHealthEvaluated e) {
-            serviceStatus = e.newStatus();
-            lastHealthEvaluation = e;
-        } else if (event instanceof ServiceMarkedUnavailable) {
-            serviceStatus = CmlServiceStatus.UNAVAILABLE;
-        } else if (event instanceof CmlStatsRecorded e) {
-            cmlFacts = e.facts();
-            cmlFactsRecordedAt = e.recordedAt();
-            Integer nodesRunning = e.facts().nodesRunning();
-            if (nodesRunning != null && nodesRunning > 0) {
-                idleSince = null;
-            } else if (nodesRunning != null && idleSince == null) {
-                idleSince = e.recordedAt();
-            }
-        } else if (event instanceof TelemetryUpdated e) {
-            telemetry = e;
-        } else if (event instanceof RefreshFailed e) {
-            lastRefreshFailure = e;
-        } else if (event instanceof RefreshCompleted e) {
-            lastRefresh = e;
-        } else if (event instanceof LifecycleActionRequested e) {
-            lastLifecycleRequest = e;
-            if (e.action() == LifecycleAction.STOP && !IDLE_POLICY.equals(e.requestedBy())) {
-                manualStops++;
-            }
-        } else if (event instanceof IdleStopTriggered) {
-            autoStops++;
-        } else if (event instanceof IdleStopConfigured e) {
-            idleStopEnabled = e.enabled();
-        } else if (event instanceof LifecycleActionFailed e) {
-            lastLifecycleFailure = e;
-        } else if (event instanceof TelemetryThresholdBreached e) {
-            breachedMetrics.add(e.metric());
-        } else if (event instanceof TelemetryThresholdRecovered e) {
-            breachedMetrics.remove(e.metric());
-        } else if (event instanceof WorkerTerminated e) {
-            status = WorkerStatus.TERMINATED;
-            terminatedAt = e.terminatedAt();
+        if (event != null) { // as it always was: no event, nothing to fold
+            event.foldInto(this);
         }
+    }
+
+    @Override
+    public void on(WorkerCreated e) {
+        workerId = e.workerId();
+        name = e.name();
+        region = e.region();
+        instanceId = e.instanceId();
+        instanceType = e.instanceType();
+        amiId = e.amiId();
+        amiName = e.amiName();
+        tags = e.tags() == null ? Map.of() : Map.copyOf(e.tags());
+        createdBy = e.createdBy();
+        origin = e.origin();
+        createdAt = e.createdAt();
+    }
+
+    /** Becoming RUNNING is a resume: it starts the snooze and idle clocks; any other status stops them. */
+    @Override
+    public void on(StatusChanged e) {
+        if (e.to() == WorkerStatus.RUNNING && status != WorkerStatus.RUNNING) {
+            runningSince = e.observedAt();
+        } else if (e.to() != WorkerStatus.RUNNING) {
+            runningSince = null;
+        }
+        status = e.to();
+        if (e.ec2State() != null) { // MarkTerminated carries no EC2 state: keep the last one EC2 reported
+            ec2State = e.ec2State();
+        }
+        ec2ObservedAt = e.observedAt();
+    }
+
+    @Override
+    public void on(NetworkAddressesChanged e) {
+        publicIp = e.publicIp();
+        privateIp = e.privateIp();
+        ec2ObservedAt = e.observedAt();
+    }
+
+    @Override
+    public void on(InstanceStatusChecksChanged e) {
+        systemStatusCheck = e.systemStatusCheck();
+        instanceStatusCheck = e.instanceStatusCheck();
+        ec2ObservedAt = e.observedAt();
+    }
+
+    @Override
+    public void on(EndpointPopulated e) {
+        endpoint = e.endpoint();
+        endpointSource = e.source();
+    }
+
+    @Override
+    public void on(EndpointCleared e) {
+        endpoint = null;
+        endpointSource = null;
+    }
+
+    @Override
+    public void on(ServiceHealthEvaluated e) {
+        serviceStatus = e.newStatus();
+        lastHealthEvaluation = e;
+    }
+
+    @Override
+    public void on(ServiceMarkedUnavailable e) {
+        serviceStatus = CmlServiceStatus.UNAVAILABLE;
+    }
+
+    /** Idleness starts with the first report of no running nodes and ends with any running node. */
+    @Override
+    public void on(CmlStatsRecorded e) {
+        cmlFacts = e.facts();
+        cmlFactsRecordedAt = e.recordedAt();
+        Integer nodesRunning = e.facts().nodesRunning();
+        if (nodesRunning != null && nodesRunning > 0) {
+            idleSince = null;
+        } else if (nodesRunning != null && idleSince == null) {
+            idleSince = e.recordedAt();
+        }
+    }
+
+    @Override
+    public void on(TelemetryUpdated e) {
+        telemetry = e;
+    }
+
+    @Override
+    public void on(RefreshFailed e) {
+        lastRefreshFailure = e;
+    }
+
+    /** Stops requested by the idle policy are counted by {@link #on(IdleStopTriggered)}, not here. */
+    @Override
+    public void on(LifecycleActionRequested e) {
+        lastLifecycleRequest = e;
+        if (e.action() == LifecycleAction.STOP && !IDLE_POLICY.equals(e.requestedBy())) {
+            manualStops++;
+        }
+    }
+
+    @Override
+    public void on(WorkerTerminated e) {
+        status = WorkerStatus.TERMINATED;
+        terminatedAt = e.terminatedAt();
+    }
+
+    @Override
+    public void on(RefreshCompleted e) {
+        lastRefresh = e;
+    }
+
+    @Override
+    public void on(LifecycleActionFailed e) {
+        lastLifecycleFailure = e;
+    }
+
+    @Override
+    public void on(IdleStopConfigured e) {
+        idleStopEnabled = e.enabled();
+    }
+
+    @Override
+    public void on(IdleStopTriggered e) {
+        autoStops++;
+    }
+
+    @Override
+    public void on(TelemetryThresholdBreached e) {
+        breachedMetrics.add(e.metric());
+    }
+
+    @Override
+    public void on(TelemetryThresholdRecovered e) {
+        breachedMetrics.remove(e.metric());
     }
 
     /** What the refresh gate decides for this state. */

@@ -6,17 +6,21 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import io.cmlfleet.domain.worker.command.ClearEndpoint;
+import io.cmlfleet.domain.worker.command.EvaluateIdleness;
 import io.cmlfleet.domain.worker.command.RecordCmlStats;
 import io.cmlfleet.domain.worker.command.RecordEc2Observation;
 import io.cmlfleet.domain.worker.command.RecordHealthEvaluation;
+import io.cmlfleet.domain.worker.command.RecordRefreshCompleted;
 import io.cmlfleet.domain.worker.command.RecordRefreshFailure;
 import io.cmlfleet.domain.worker.command.RecordTelemetry;
 import io.cmlfleet.domain.worker.command.RegisterWorker;
 import io.cmlfleet.domain.worker.command.RequestLifecycleAction;
 import io.cmlfleet.domain.worker.command.SetEndpointManually;
 import io.cmlfleet.domain.worker.command.MarkTerminated;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -83,7 +87,14 @@ class CMLWorkerValidationTest {
                 bad("requestedBy", new RequestLifecycleAction(WORKER, io.cmlfleet.domain.worker.LifecycleAction.STOP,
                         "", null)),
                 bad("reason", new MarkTerminated(WORKER, " ", T1)),
-                bad("terminatedAt", new MarkTerminated(WORKER, "gone", FAR_FUTURE)));
+                bad("terminatedAt", new MarkTerminated(WORKER, "gone", FAR_FUTURE)),
+                bad("idleAfter", new EvaluateIdleness(WORKER, Duration.ZERO, Duration.ZERO, true, T1)),
+                bad("snoozeAfterResume", new EvaluateIdleness(WORKER, Duration.ofMinutes(60), Duration.ofSeconds(-1),
+                        true, T1)),
+                bad("evaluatedAt", new EvaluateIdleness(WORKER, Duration.ofMinutes(60), Duration.ZERO, true,
+                        FAR_FUTURE)),
+                bad("stages.result", new RecordRefreshCompleted(WORKER, RefreshTrigger.SCHEDULED, T1, T1,
+                        List.of(new RefreshStageOutcome(RefreshStage.HEALTH_CHECK, null, null)))));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -7,9 +7,11 @@ import io.cmlfleet.domain.worker.event.NetworkAddressesChanged;
 import io.cmlfleet.domain.worker.event.ServiceHealthEvaluated;
 import io.cmlfleet.domain.worker.event.StatusChanged;
 import io.cmlfleet.domain.worker.event.WorkerCreated;
+import io.cmlfleet.domain.worker.event.WorkerEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 
@@ -49,6 +51,18 @@ final class WorkerFixtures {
         return new RecordEc2Observation(WORKER, ec2State, null, publicIp, PRIVATE_IP, null, null, at);
     }
 
+    /** The state a history folds into, for testing the rules without the aggregate. */
+    static WorkerState stateAfter(Object... history) {
+        return WorkerState.replay(Arrays.stream(history).map(WorkerEvent.class::cast).toList());
+    }
+
+    /** {@code history} followed by {@code more}. */
+    static Object[] plus(Object[] history, Object... more) {
+        Object[] all = Arrays.copyOf(history, history.length + more.length);
+        System.arraycopy(more, 0, all, history.length, more.length);
+        return all;
+    }
+
     /** A worker that EC2 reported running with a public IP, so it has an automatic endpoint. */
     static Object[] runningWithAutoEndpoint() {
         return new Object[]{
@@ -62,10 +76,7 @@ final class WorkerFixtures {
 
     /** As {@link #runningWithAutoEndpoint()}, and the health check found the service AVAILABLE. */
     static Object[] runningAndAvailable() {
-        Object[] running = runningWithAutoEndpoint();
-        Object[] history = java.util.Arrays.copyOf(running, running.length + 1);
-        history[running.length] = new ServiceHealthEvaluated(WORKER, "https://" + PUBLIC_IP,
-                CmlServiceStatus.UNAVAILABLE, CmlServiceStatus.AVAILABLE, true, true, true, null, 42, T1);
-        return history;
+        return plus(runningWithAutoEndpoint(), new ServiceHealthEvaluated(WORKER, "https://" + PUBLIC_IP,
+                CmlServiceStatus.UNAVAILABLE, CmlServiceStatus.AVAILABLE, true, true, true, null, 42, T1));
     }
 }

@@ -13,4 +13,9 @@ public record CmlStatsRecorded(
         String workerId,
         CmlFacts facts,
         Instant recordedAt) implements WorkerEvent {
+
+    @Override
+    public void foldInto(WorkerEventFold fold) {
+        fold.on(this);
+    }
 }

@@ -15,4 +15,9 @@ public record EndpointCleared(
         EndpointSource previousSource,
         String reason,
         Instant clearedAt) implements WorkerEvent {
+
+    @Override
+    public void foldInto(WorkerEventFold fold) {
+        fold.on(this);
+    }
 }

@@ -16,4 +16,9 @@ public record EndpointPopulated(
         EndpointSource source,
         String setBy,
         Instant populatedAt) implements WorkerEvent {
+
+    @Override
+    public void foldInto(WorkerEventFold fold) {
+        fold.on(this);
+    }
 }

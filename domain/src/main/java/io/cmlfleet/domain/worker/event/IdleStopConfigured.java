@@ -12,4 +12,9 @@ public record IdleStopConfigured(
         boolean enabled,
         String changedBy,
         Instant changedAt) implements WorkerEvent {
+
+    @Override
+    public void foldInto(WorkerEventFold fold) {
+        fold.on(this);
+    }
 }

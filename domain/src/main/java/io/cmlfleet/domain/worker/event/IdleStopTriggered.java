@@ -14,4 +14,9 @@ public record IdleStopTriggered(
         long idleMinutes,
         String reason,
         Instant triggeredAt) implements WorkerEvent {
+
+    @Override
+    public void foldInto(WorkerEventFold fold) {
+        fold.on(this);
+    }
 }

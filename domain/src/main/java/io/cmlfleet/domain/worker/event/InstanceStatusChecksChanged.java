@@ -13,4 +13,9 @@ public record InstanceStatusChecksChanged(
         String systemStatusCheck,
         String instanceStatusCheck,
         Instant observedAt) implements WorkerEvent {
+
+    @Override
+    public void foldInto(WorkerEventFold fold) {
+        fold.on(this);
+    }
 }

@@ -14,4 +14,9 @@ public record LifecycleActionFailed(
         String errorCode,
         String message,
         Instant failedAt) implements WorkerEvent {
+
+    @Override
+    public void foldInto(WorkerEventFold fold) {
+        fold.on(this);
+    }
 }

@@ -15,4 +15,9 @@ public record LifecycleActionRequested(
         String requestedBy,
         String reason,
         Instant requestedAt) implements WorkerEvent {
+
+    @Override
+    public void foldInto(WorkerEventFold fold) {
+        fold.on(this);
+    }
 }

@@ -15,4 +15,9 @@ public record NetworkAddressesChanged(
         String previousPrivateIp,
         String privateIp,
         Instant observedAt) implements WorkerEvent {
+
+    @Override
+    public void foldInto(WorkerEventFold fold) {
+        fold.on(this);
+    }
 }

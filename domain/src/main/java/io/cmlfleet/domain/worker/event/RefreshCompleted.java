@@ -17,4 +17,9 @@ public record RefreshCompleted(
         Instant startedAt,
         Instant completedAt,
         List<RefreshStageOutcome> stages) implements WorkerEvent {
+
+    @Override
+    public void foldInto(WorkerEventFold fold) {
+        fold.on(this);
+    }
 }

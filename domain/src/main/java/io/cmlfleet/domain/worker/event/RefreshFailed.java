@@ -30,4 +30,9 @@ public record RefreshFailed(
     public static boolean isRetryableErrorCode(String errorCode) {
         return errorCode != null && RETRYABLE_ERROR_CODES.contains(errorCode);
     }
+
+    @Override
+    public void foldInto(WorkerEventFold fold) {
+        fold.on(this);
+    }
 }

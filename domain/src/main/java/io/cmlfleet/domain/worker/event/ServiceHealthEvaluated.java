@@ -20,4 +20,9 @@ public record ServiceHealthEvaluated(
         String error,
         long latencyMillis,
         Instant evaluatedAt) implements WorkerEvent {
+
+    @Override
+    public void foldInto(WorkerEventFold fold) {
+        fold.on(this);
+    }
 }

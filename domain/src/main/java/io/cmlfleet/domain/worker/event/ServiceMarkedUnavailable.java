@@ -14,4 +14,9 @@ public record ServiceMarkedUnavailable(
         CmlServiceStatus previousStatus,
         String reason,
         Instant markedAt) implements WorkerEvent {
+
+    @Override
+    public void foldInto(WorkerEventFold fold) {
+        fold.on(this);
+    }
 }

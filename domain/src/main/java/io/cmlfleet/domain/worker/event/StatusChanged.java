@@ -16,4 +16,9 @@ public record StatusChanged(
         String ec2State,
         String reason,
         Instant observedAt) implements WorkerEvent {
+
+    @Override
+    public void foldInto(WorkerEventFold fold) {
+        fold.on(this);
+    }
 }

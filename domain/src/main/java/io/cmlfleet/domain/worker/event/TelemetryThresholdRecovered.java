@@ -14,4 +14,9 @@ public record TelemetryThresholdRecovered(
         double value,
         double threshold,
         Instant sampledAt) implements WorkerEvent {
+
+    @Override
+    public void foldInto(WorkerEventFold fold) {
+        fold.on(this);
+    }
 }

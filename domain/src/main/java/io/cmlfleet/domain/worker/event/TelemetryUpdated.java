@@ -14,4 +14,9 @@ public record TelemetryUpdated(
         Double memoryPercent,
         Instant sampledAt,
         long windowSeconds) implements WorkerEvent {
+
+    @Override
+    public void foldInto(WorkerEventFold fold) {
+        fold.on(this);
+    }
 }

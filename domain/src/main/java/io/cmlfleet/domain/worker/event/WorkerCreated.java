@@ -22,4 +22,9 @@ public record WorkerCreated(
         String createdBy,
         WorkerOrigin origin,
         Instant createdAt) implements WorkerEvent {
+
+    @Override
+    public void foldInto(WorkerEventFold fold) {
+        fold.on(this);
+    }
 }

@@ -12,4 +12,9 @@ public record WorkerTerminated(
         String workerId,
         String reason,
         Instant terminatedAt) implements WorkerEvent {
+
+    @Override
+    public void foldInto(WorkerEventFold fold) {
+        fold.on(this);
+    }
 }
