@@ -20,8 +20,9 @@ import io.cmlfleet.application.refresh.RefreshSettings;
 import io.cmlfleet.application.refresh.WorkerRefreshHandler;
 import io.cmlfleet.application.refresh.WorkerRefreshPipeline;
 import io.cmlfleet.application.eventstore.CmlfleetSerializer;
+import io.cmlfleet.application.eventstore.WorkerAggregateConfiguration;
+import io.cmlfleet.application.eventstore.WorkerRepositorySettings;
 import io.cmlfleet.bootstrap.config.CmlfleetProperties;
-import io.cmlfleet.domain.worker.CMLWorker;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -91,8 +92,15 @@ public class CmlfleetAutoConfiguration {
     }
 
     @Bean
-    public ConfigurerModule cmlfleetAggregateModule() {
-        return configurer -> configurer.configureAggregate(CMLWorker.class);
+    @ConditionalOnMissingBean
+    public WorkerRepositorySettings workerRepositorySettings(CmlfleetProperties properties) {
+        return properties.aggregate().settings();
+    }
+
+    /** The aggregate, with snapshots and a cache so that a command's cost does not grow with the history. */
+    @Bean
+    public ConfigurerModule cmlfleetAggregateModule(WorkerRepositorySettings settings) {
+        return configurer -> configurer.configureAggregate(WorkerAggregateConfiguration.of(settings));
     }
 
     // --- adapters -------------------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ public class CMLWorker implements WorkerEventFold {
 
     @AggregateIdentifier
     private String workerId;
-    private final WorkerState state = new WorkerState();
+    private WorkerState state = new WorkerState();
 
     protected CMLWorker() {
         // Required by Axon to rebuild the aggregate from its events.
@@ -212,7 +212,18 @@ public class CMLWorker implements WorkerEventFold {
         return new IdleStopDecision(verdict.stop(), verdict.reason(), placement());
     }
 
-    // Event sourcing: one handler per event type, each folding its event into the state.
+    /** What this worker knows, as the stored snapshot shape. */
+    public WorkerSnapshot snapshot() {
+        return WorkerSnapshot.of(state);
+    }
+
+    // Event sourcing: a snapshot, when the store has one, then one handler per event type, each folding its event.
+
+    @EventSourcingHandler
+    public void on(WorkerSnapshot snapshot) {
+        state = snapshot.toState();
+        workerId = state.workerId();
+    }
 
     @EventSourcingHandler
     public void on(WorkerCreated event) {

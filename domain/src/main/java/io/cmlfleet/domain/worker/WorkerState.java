@@ -35,50 +35,52 @@ import java.util.Set;
  */
 public final class WorkerState implements WorkerEventFold {
 
+    // Fields are package-private so that WorkerSnapshot can write and restore them; nothing else sets them.
+
     /** Who requests the stops that idle detection decides; such stops are counted apart from manual ones. */
     public static final String IDLE_POLICY = "idle-policy";
 
-    private String workerId;
-    private String name;
-    private String region;
-    private String instanceId;
-    private String instanceType;
-    private String amiId;
-    private String amiName;
-    private Map<String, String> tags = Map.of();
-    private String createdBy;
-    private WorkerOrigin origin;
-    private Instant createdAt;
+    String workerId;
+    String name;
+    String region;
+    String instanceId;
+    String instanceType;
+    String amiId;
+    String amiName;
+    Map<String, String> tags = Map.of();
+    String createdBy;
+    WorkerOrigin origin;
+    Instant createdAt;
 
-    private WorkerStatus status = WorkerStatus.UNKNOWN;
-    private String ec2State;
-    private Instant ec2ObservedAt;
-    private String publicIp;
-    private String privateIp;
-    private String systemStatusCheck;
-    private String instanceStatusCheck;
+    WorkerStatus status = WorkerStatus.UNKNOWN;
+    String ec2State;
+    Instant ec2ObservedAt;
+    String publicIp;
+    String privateIp;
+    String systemStatusCheck;
+    String instanceStatusCheck;
 
-    private String endpoint;
-    private EndpointSource endpointSource;
+    String endpoint;
+    EndpointSource endpointSource;
 
-    private CmlServiceStatus serviceStatus = CmlServiceStatus.UNAVAILABLE;
-    private ServiceHealthEvaluated lastHealthEvaluation;
+    CmlServiceStatus serviceStatus = CmlServiceStatus.UNAVAILABLE;
+    ServiceHealthEvaluated lastHealthEvaluation;
 
-    private CmlFacts cmlFacts;
-    private Instant cmlFactsRecordedAt;
+    CmlFacts cmlFacts;
+    Instant cmlFactsRecordedAt;
 
-    private TelemetryUpdated telemetry;
-    private RefreshFailed lastRefreshFailure;
-    private LifecycleActionRequested lastLifecycleRequest;
-    private RefreshCompleted lastRefresh;
-    private LifecycleActionFailed lastLifecycleFailure;
-    private Instant runningSince;
-    private Instant idleSince;
-    private boolean idleStopEnabled = true;
-    private int autoStops;
-    private int manualStops;
-    private final Set<TelemetryMetric> breachedMetrics = EnumSet.noneOf(TelemetryMetric.class);
-    private Instant terminatedAt;
+    TelemetryUpdated telemetry;
+    RefreshFailed lastRefreshFailure;
+    LifecycleActionRequested lastLifecycleRequest;
+    RefreshCompleted lastRefresh;
+    LifecycleActionFailed lastLifecycleFailure;
+    Instant runningSince;
+    Instant idleSince;
+    boolean idleStopEnabled = true;
+    int autoStops;
+    int manualStops;
+    final Set<TelemetryMetric> breachedMetrics = EnumSet.noneOf(TelemetryMetric.class);
+    Instant terminatedAt;
 
     /** Replays a history from the beginning. */
     public static WorkerState replay(Iterable<? extends WorkerEvent> events) {

@@ -32,7 +32,8 @@ public final class WorkerHistoryReader {
     public List<RecordedEvent> read(String workerId) {
         Objects.requireNonNull(workerId, "workerId");
         List<RecordedEvent> history = new ArrayList<>();
-        DomainEventStream stream = eventStore.readEvents(workerId);
+        // From the first event, never from a snapshot: forensics answers from the events themselves.
+        DomainEventStream stream = eventStore.readEvents(workerId, 0L);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             RecordedEvent recorded = toRecorded(message, message.getAggregateIdentifier(),

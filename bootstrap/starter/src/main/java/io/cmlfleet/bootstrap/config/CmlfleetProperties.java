@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param monitoring cadence of the per-worker monitoring saga and its durable deadlines
  * @param refresh    the refresh pipeline
  * @param idleStop   stopping workers without lab activity
+ * @param aggregate  how workers are loaded for a command: snapshots and cache
  */
 @ConfigurationProperties(prefix = "cmlfleet")
 public record CmlfleetProperties(
@@ -24,5 +25,6 @@ public record CmlfleetProperties(
         @DefaultValue @NestedConfigurationProperty CmlProperties cml,
         @DefaultValue @NestedConfigurationProperty MonitoringProperties monitoring,
         @DefaultValue @NestedConfigurationProperty RefreshProperties refresh,
-        @DefaultValue @NestedConfigurationProperty IdleStopProperties idleStop) {
+        @DefaultValue @NestedConfigurationProperty IdleStopProperties idleStop,
+        @DefaultValue @NestedConfigurationProperty AggregateProperties aggregate) {
 }
