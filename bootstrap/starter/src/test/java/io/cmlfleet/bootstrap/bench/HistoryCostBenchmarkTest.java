@@ -1,0 +1,158 @@
+package io.cmlfleet.bootstrap.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cmlfleet.application.forensics.GetWorkerFindings;
+import io.cmlfleet.application.forensics.GetWorkerStateAt;
+import io.cmlfleet.application.forensics.GetWorkerTimeline;
+import io.cmlfleet.application.forensics.WorkerStateSnapshot;
+import io.cmlfleet.application.forensics.WorkerTimeline;
+import io.cmlfleet.application.forensics.finding.Findings;
+import io.cmlfleet.bootstrap.host.FakeCloud;
+import io.cmlfleet.bootstrap.host.HostApplication;
+import io.cmlfleet.domain.worker.WorkerOrigin;
+import io.cmlfleet.domain.worker.command.RecordTelemetry;
+import io.cmlfleet.domain.worker.event.TelemetryUpdated;
+import io.cmlfleet.domain.worker.event.WorkerCreated;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * What one command costs as a worker's history grows, for {@code docs/benchmarks.md}: workers with 10, 1,000,
+ * 10,000 and 100,000 prior events on the embedded store, under three configurations in one run (no snapshots and no
+ * cache, as before snapshots existed; snapshots only, so every command loads from the store; the defaults, snapshots
+ * and cache), each reported as a median and as the ratio to the 10-event worker. Then the forensic answers on the
+ * 100,000-event worker. Not part of the test run (tag {@code benchmark}); run with
+ * {@code mvn -B -pl bootstrap/starter -am test -Dgroups=benchmark -Dcmlfleet.excluded-tests=none
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dtest=HistoryCostBenchmarkTest}.
+ */
+@Tag("benchmark")
+class HistoryCostBenchmarkTest {
+
+    private static final int[] HISTORIES = {10, 1_000, 10_000, 100_000};
+    private static final int BATCH = 2_000;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void commandCostByHistoryLength() {
+        Map<String, Map<String, Object>> configurations = new LinkedHashMap<>();
+        configurations.put("no snapshots, no cache", Map.of("cmlfleet.aggregate.snapshot-threshold", "0",
+                "cmlfleet.aggregate.cache-enabled", "false"));
+        configurations.put("snapshots, no cache", Map.of("cmlfleet.aggregate.cache-enabled", "false"));
+        configurations.put("defaults (snapshots and cache)", Map.of());
+        StringBuilder report = new StringBuilder("\n| configuration |");
+        Arrays.stream(HISTORIES).forEach(n -> report.append(" ").append(n).append(" events |"));
+        report.append(" 100k / 10 |\n");
+        for (Map.Entry<String, Map<String, Object>> configuration : configurations.entrySet()) {
+            try (ConfigurableApplicationContext context = start(configuration.getKey(), configuration.getValue())) {
+                report.append("| ").append(configuration.getKey()).append(" |");
+                double first = 0;
+                double last = 0;
+                for (int history : HISTORIES) {
+                    String worker = seed(context, configuration.getKey(), history);
+                    double median = medianCommandMillis(context, worker, history >= 100_000 ? 7 : 15);
+                    first = first == 0 ? median : first;
+                    last = median;
+                    report.append(String.format(" %.2f ms |", median));
+                }
+                report.append(String.format(" %.1f |%n", last / first));
+                if (configuration.getValue().isEmpty()) {
+                    report.append(forensics(context, "defaults (snapshots and cache)-100000"));
+                }
+            }
+        }
+        System.out.println(report);
+        assertThat(report).contains("100k / 10");
+    }
+
+    private ConfigurableApplicationContext start(String name, Map<String, Object> settings) {
+        Map<String, Object> properties = new LinkedHashMap<>(settings);
+        properties.put("cmlfleet.storage.data-dir", dataDir.resolve(name.replaceAll("\\W", "")).toString());
+        // The monitoring saga starts for each seeded worker; keep its refreshes out of the measurement.
+        properties.put("cmlfleet.monitoring.fast-interval", "1h");
+        properties.put("cmlfleet.monitoring.normal-interval", "2h");
+        properties.put("logging.level.io.cmlfleet", "WARN");
+        return new SpringApplicationBuilder(HostApplication.class, FakeCloud.class)
+                .web(WebApplicationType.NONE).properties(properties).run();
+    }
+
+    /** A worker with {@code history} events, written straight to the store in batches. */
+    private static String seed(ConfigurableApplicationContext context, String configuration, int history) {
+        String worker = configuration + "-" + history;
+        EventStore events = context.getBean(EventStore.class);
+        TransactionManager transactions = context.getBean(TransactionManager.class);
+        Instant start = Instant.now().minusSeconds(history + 3_600L);
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
+        batch.add(message(worker, 0, new WorkerCreated(worker, "bench", "eu-west-1", "i-0123456789abcdef0",
+                "c5.2xlarge", "ami-12345678", null, Map.of(), "benchmark", WorkerOrigin.IMPORTED, start)));
+        for (int sequence = 1; sequence < history; sequence++) {
+            batch.add(message(worker, sequence, new TelemetryUpdated(worker, 10.0 + sequence % 70, 40.0,
+                    start.plusSeconds(sequence), 300)));
+            if (batch.size() == BATCH) {
+                List<DomainEventMessage<?>> full = List.copyOf(batch);
+                transactions.executeInTransaction(() -> events.publish(full));
+                batch.clear();
+            }
+        }
+        List<DomainEventMessage<?>> rest = List.copyOf(batch);
+        transactions.executeInTransaction(() -> events.publish(rest));
+        return worker;
+    }
+
+    private static DomainEventMessage<?> message(String worker, long sequence, Object payload) {
+        return new GenericDomainEventMessage<>("CMLWorker", worker, sequence, payload);
+    }
+
+    /** Two warm-up commands (the first loads the whole stream and may take the first snapshot), then the median. */
+    private static double medianCommandMillis(ConfigurableApplicationContext context, String worker, int samples) {
+        CommandGateway commands = context.getBean(CommandGateway.class);
+        double[] millis = new double[samples];
+        for (int i = -2; i < samples; i++) {
+            RecordTelemetry command = new RecordTelemetry(worker, 20.0 + (i & 1), 40.0, Instant.now(), 300, 90.0,
+                    90.0);
+            long started = System.nanoTime();
+            commands.sendAndWait(command);
+            if (i >= 0) {
+                millis[i] = (System.nanoTime() - started) / 1e6;
+            }
+        }
+        Arrays.sort(millis);
+        return millis[samples / 2];
+    }
+
+    private static String forensics(ConfigurableApplicationContext context, String worker) {
+        QueryGateway queries = context.getBean(QueryGateway.class);
+        Instant middle = Instant.now().minusSeconds(50_000);
+        return String.format("%nForensics on %s: timeline %.0f ms, state-at %.0f ms, findings %.0f ms%n", worker,
+                millis(() -> queries.query(new GetWorkerTimeline(worker, null, null, null), WorkerTimeline.class)
+                        .join()),
+                millis(() -> queries.query(new GetWorkerStateAt(worker, middle), WorkerStateSnapshot.class).join()),
+                millis(() -> queries.query(new GetWorkerFindings(worker, null, null), Findings.class).join()));
+    }
+
+    private static double millis(Supplier<?> answer) {
+        long started = System.nanoTime();
+        assertThat(answer.get()).isNotNull();
+        return (System.nanoTime() - started) / 1e6;
+    }
+}
