@@ -66,7 +66,8 @@ public final class ProjectionRebuild {
         long deadline = startNanos + timeout.toNanos();
         long position = -1;
         while (true) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            // A copy: processingStatus() is a live view, and the position reported must be the one judged caught up.
+            Map<Integer, EventTrackerStatus> status = Map.copyOf(processor.processingStatus());
             position = lowestPosition(status);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
             progress.accept(new RebuildProgress(processingGroup, position, position(eventStore.createHeadToken()),
