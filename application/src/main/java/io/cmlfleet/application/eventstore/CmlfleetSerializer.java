@@ -31,7 +31,7 @@ public class CmlfleetSerializer extends JacksonSerializer {
     }
 
     /** The object mapper behind it: plain JSON, tolerant of fields added by newer code. */
-    public static ObjectMapper objectMapper() {
+    private static ObjectMapper objectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

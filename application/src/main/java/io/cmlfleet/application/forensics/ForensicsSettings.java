@@ -52,9 +52,4 @@ public record ForensicsSettings(
         return new ForensicsSettings(fast, normal, flappingChanges, flappingWindow, stuckAfter, requestedStopWindow,
                 fleetScanSlack, fleetTimelineMaxEntries);
     }
-
-    public ForensicsSettings withFlapping(int changes, Duration window) {
-        return new ForensicsSettings(fastCadence, normalCadence, changes, window, stuckAfter, requestedStopWindow,
-                fleetScanSlack, fleetTimelineMaxEntries);
-    }
 }

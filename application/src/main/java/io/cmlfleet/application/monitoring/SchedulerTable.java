@@ -34,15 +34,6 @@ public final class SchedulerTable {
         }
     }
 
-    /** Creates the table (and its indexes) unless it exists, with the given dialect's DDL. */
-    public static void createIfMissing(DataSource dataSource, SchedulerTableDialect dialect) {
-        try (Connection connection = dataSource.getConnection()) {
-            createIfMissing(connection, dialect);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create the " + NAME + " table", e);
-        }
-    }
-
     /** Whether the table exists (in any letter case: H2 folds to upper, PostgreSQL to lower). */
     public static boolean exists(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {

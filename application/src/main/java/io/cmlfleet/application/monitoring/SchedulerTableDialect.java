@@ -19,11 +19,6 @@ public enum SchedulerTableDialect {
         this.resource = resource;
     }
 
-    /** Classpath location of the DDL script. */
-    public String resource() {
-        return resource;
-    }
-
     /**
      * The dialect for a JDBC product name ({@code DatabaseMetaData.getDatabaseProductName()}). H2 is the default:
      * it is the application's default database, and its DDL is the most conservative.

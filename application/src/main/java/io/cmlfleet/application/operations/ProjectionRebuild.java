@@ -66,7 +66,7 @@ public final class ProjectionRebuild {
         long deadline = startNanos + timeout.toNanos();
         long position = -1;
         while (true) {
-            // A snapshot: the processor's map is live, and the position and the caught-up check must read one state.
+            // A copy: processingStatus() is a live view, and the position reported must be the one judged caught up.
             Map<Integer, EventTrackerStatus> status = Map.copyOf(processor.processingStatus());
             position = lowestPosition(status);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);

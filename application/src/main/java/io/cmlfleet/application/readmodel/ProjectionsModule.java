@@ -41,8 +41,6 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 public final class ProjectionsModule {
 
-    private final DataSource dataSource;
-    private final PlatformTransactionManager platformTransactionManager;
     private final TransactionManager transactionManager;
     private final ConnectionProvider connectionProvider;
     private final ProjectionJdbc projectionJdbc;
@@ -56,10 +54,9 @@ public final class ProjectionsModule {
      *                                   transactions and for the per-event savepoints
      */
     public ProjectionsModule(DataSource dataSource, PlatformTransactionManager platformTransactionManager) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.platformTransactionManager = Objects.requireNonNull(platformTransactionManager,
-                "platformTransactionManager");
-        this.transactionManager = new SpringTransactionManager(platformTransactionManager);
+        Objects.requireNonNull(dataSource, "dataSource");
+        this.transactionManager = new SpringTransactionManager(
+                Objects.requireNonNull(platformTransactionManager, "platformTransactionManager"));
         // Spring-aware connections: Axon's JDBC components join the transaction the processor started.
         this.connectionProvider = new SpringDataSourceConnectionProvider(dataSource);
         this.projectionJdbc = new ProjectionJdbc(dataSource, platformTransactionManager);
@@ -81,8 +78,7 @@ public final class ProjectionsModule {
         return configurer;
     }
 
-    /** The event-processing half of {@link #configure(Configurer)}, for hosts that register query handlers apart. */
-    public EventProcessingConfigurer configureEventProcessing(EventProcessingConfigurer processing) {
+    private void configureEventProcessing(EventProcessingConfigurer processing) {
         processing.registerEventHandler(c -> new WorkerSummaryProjection(projectionJdbc));
         processing.registerEventHandler(c -> new TelemetryHistoryProjection(projectionJdbc));
         processing.registerEventHandler(c -> new FleetOverviewProjection(projectionJdbc));
@@ -96,7 +92,6 @@ public final class ProjectionsModule {
                     .registerDeadLetteringEventHandlerInvokerConfiguration(group,
                             (c, builder) -> builder.allowReset(true));
         }
-        return processing;
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(String group, Configuration configuration) {
@@ -112,20 +107,5 @@ public final class ProjectionsModule {
     /** Axon's view of the transaction manager, for hosts that want the same one elsewhere. */
     public TransactionManager transactionManager() {
         return transactionManager;
-    }
-
-    /** The token store the projection processors use. */
-    public TokenStore tokenStore() {
-        return tokenStore;
-    }
-
-    /** Creates the projection, dead-letter and token tables if missing (H2 or PostgreSQL, read from the data source). */
-    public void createSchemaIfMissing() {
-        ProjectionSchema.forDataSource(dataSource).createIfMissing();
-    }
-
-    /** The Spring transaction manager behind {@link #transactionManager()}. */
-    public PlatformTransactionManager platformTransactionManager() {
-        return platformTransactionManager;
     }
 }

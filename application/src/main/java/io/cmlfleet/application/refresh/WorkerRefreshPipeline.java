@@ -6,7 +6,6 @@ import io.cmlfleet.application.messaging.RefreshCorrelation;
 import io.cmlfleet.application.port.cloud.CloudAccessException;
 import io.cmlfleet.application.port.cloud.InstanceInventory;
 import io.cmlfleet.application.port.cloud.InstanceSnapshot;
-import io.cmlfleet.application.port.cloud.InventoryBatch;
 import io.cmlfleet.application.port.cloud.StatusCheck;
 import io.cmlfleet.application.port.cloud.TelemetryBatch;
 import io.cmlfleet.application.port.cloud.TelemetrySample;
@@ -40,20 +39,16 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.MDC;
 
 /**
- * The refresh cycle of one worker, or of a batch: EC2 observation → endpoint auto-population (decided by the
+ * The refresh cycle of one worker: EC2 observation → endpoint auto-population (decided by the
  * aggregate) → CML health check (RUNNING with an endpoint) → CML information, stats, licensing and labs (RUNNING,
  * endpoint, AVAILABLE) → CloudWatch telemetry (RUNNING) → a {@code RefreshCompleted} record.
  *
@@ -85,50 +80,16 @@ public class WorkerRefreshPipeline {
 
     /** Refreshes one worker. Its EC2 call is coalesced with other single-worker refreshes by the inventory. */
     public RefreshOutcome refresh(WorkerRef worker, RefreshTrigger trigger, String issuedBy) {
-        Supplier<InstanceSnapshot> ec2 = () -> describeOne(worker);
-        Supplier<TelemetrySample> samples = () -> sampleOne(worker);
-        return run(worker, trigger, issuedBy, ec2, samples);
-    }
-
-    /**
-     * Refreshes many workers with one batched EC2 description and one batched CloudWatch query per region, then runs
-     * the per-worker stages. A region whose batch call fails fails the EC2 (or telemetry) stage of its workers only.
-     */
-    public List<RefreshOutcome> refreshAll(Collection<WorkerRef> workers, RefreshTrigger trigger, String issuedBy) {
-        Map<String, List<WorkerRef>> byRegion = workers.stream()
-                .collect(Collectors.groupingBy(WorkerRef::region, LinkedHashMap::new, Collectors.toList()));
-        List<RefreshOutcome> outcomes = new ArrayList<>();
-        byRegion.forEach((region, regionWorkers) -> {
-            List<String> ids = regionWorkers.stream().map(WorkerRef::instanceId).toList();
-            BatchResult<InventoryBatch> inventoryBatch = BatchResult.of(() -> inventory.describeAll(region, ids));
-            List<String> running = inventoryBatch.value == null ? ids : inventoryBatch.value.instances().values()
-                    .stream().filter(s -> WorkerStatus.fromEc2State(s.stateName(), s.stateCode())
-                            == WorkerStatus.RUNNING)
-                    .map(InstanceSnapshot::instanceId).toList();
-            Instant to = clock.instant();
-            BatchResult<TelemetryBatch> telemetryBatch = running.isEmpty() ? BatchResult.empty()
-                    : BatchResult.of(() -> telemetry.sample(region, running, to.minus(settings.telemetryWindow()), to));
-            for (WorkerRef worker : regionWorkers) {
-                Supplier<InstanceSnapshot> ec2 = () -> snapshotFrom(inventoryBatch, worker);
-                Supplier<TelemetrySample> samples = () -> sampleFrom(telemetryBatch, worker);
-                outcomes.add(run(worker, trigger, issuedBy, ec2, samples));
-            }
-        });
-        return outcomes;
-    }
-
-    private RefreshOutcome run(WorkerRef worker, RefreshTrigger trigger, String issuedBy,
-                               Supplier<InstanceSnapshot> ec2, Supplier<TelemetrySample> samples) {
         String correlationId = UUID.randomUUID().toString();
         try (MDC.MDCCloseable ignoredWorker = MDC.putCloseable(RefreshCorrelation.WORKER_ID, worker.workerId());
              MDC.MDCCloseable ignoredCorrelation = MDC.putCloseable(RefreshCorrelation.CORRELATION_ID, correlationId)) {
             Run run = new Run(worker, correlationId, issuedBy);
             try {
                 Instant startedAt = clock.instant();
-                RefreshGateDecision gate = observeEc2(run, ec2);
+                RefreshGateDecision gate = observeEc2(run);
                 gate = checkHealth(run, gate);
                 queryCml(run, gate);
-                recordTelemetry(run, gate, samples);
+                recordTelemetry(run, gate);
                 checkIdleness(run);
                 run.send(new RecordRefreshCompleted(worker.workerId(), trigger, startedAt, clock.instant(),
                         run.stages));
@@ -140,17 +101,17 @@ public class WorkerRefreshPipeline {
         }
     }
 
-    private RefreshGateDecision observeEc2(Run run, Supplier<InstanceSnapshot> ec2) {
+    private RefreshGateDecision observeEc2(Run run) {
         String workerId = run.worker.workerId();
         InstanceSnapshot snapshot;
         try {
-            snapshot = ec2.get();
+            snapshot = describeOne(run.worker);
         } catch (CloudAccessException e) {
             return run.failed(RefreshStage.EC2_OBSERVATION, e.kind().name(), e.getMessage());
         }
-        Ec2ObservationResult result = run.record(RefreshStage.EC2_OBSERVATION, new RecordEc2Observation(workerId, snapshot.stateName(),
-                snapshot.stateCode(), snapshot.publicIp(), snapshot.privateIp(), statusCheck(snapshot.systemStatus()),
-                statusCheck(snapshot.instanceStatus()), clock.instant()));
+        Ec2ObservationResult result = run.record(RefreshStage.EC2_OBSERVATION, new RecordEc2Observation(workerId,
+                snapshot.stateName(), snapshot.stateCode(), snapshot.publicIp(), snapshot.privateIp(),
+                statusCheck(snapshot.systemStatus()), statusCheck(snapshot.instanceStatus()), clock.instant()));
         if (result == null) {
             return run.lastGate;
         }
@@ -176,9 +137,9 @@ public class WorkerRefreshPipeline {
         RefreshLog.healthCheckStarting(workerId, gate.endpoint());
         CmlHealthReport report = cml.evaluateHealth(new CmlTarget(workerId, URI.create(gate.endpoint())));
         RefreshLog.healthCheckResult(workerId, report);
-        RefreshGateDecision after = run.record(RefreshStage.HEALTH_CHECK, new RecordHealthEvaluation(workerId, report.reachable(), report.valid(),
-                report.licensed(), report.enterprise(), report.error(), report.latency().toMillis(),
-                clock.instant()));
+        RefreshGateDecision after = run.record(RefreshStage.HEALTH_CHECK, new RecordHealthEvaluation(workerId,
+                report.reachable(), report.valid(), report.licensed(), report.enterprise(), report.error(),
+                report.latency().toMillis(), clock.instant()));
         if (after == null) {
             return run.lastGate;
         }
@@ -213,14 +174,14 @@ public class WorkerRefreshPipeline {
         run.record(RefreshStage.CML_STATS, new RecordCmlStats(workerId, facts, clock.instant()));
     }
 
-    private void recordTelemetry(Run run, RefreshGateDecision gate, Supplier<TelemetrySample> samples) {
+    private void recordTelemetry(Run run, RefreshGateDecision gate) {
         if (gate.status() != WorkerStatus.RUNNING) {
             run.skipped(RefreshStage.TELEMETRY, "worker is " + gate.status() + ", not RUNNING");
             return;
         }
         TelemetrySample sample;
         try {
-            sample = samples.get();
+            sample = sampleOne(run.worker);
         } catch (CloudAccessException e) {
             run.failed(RefreshStage.TELEMETRY, e.kind().name(), e.getMessage());
             return;
@@ -269,45 +230,9 @@ public class WorkerRefreshPipeline {
         return batch.samples().get(worker.instanceId());
     }
 
-    private static InstanceSnapshot snapshotFrom(BatchResult<InventoryBatch> batch, WorkerRef worker) {
-        if (batch.failure != null) {
-            throw batch.failure;
-        }
-        InstanceSnapshot snapshot = batch.value.instances().get(worker.instanceId());
-        if (snapshot == null) {
-            throw new CloudAccessException(CloudAccessException.Kind.UNKNOWN_INSTANCE, worker.region(),
-                    "DescribeInstances", "EC2 does not know instance " + worker.instanceId() + " in "
-                    + worker.region());
-        }
-        return snapshot;
-    }
-
-    private static TelemetrySample sampleFrom(BatchResult<TelemetryBatch> batch, WorkerRef worker) {
-        if (batch.failure != null) {
-            throw batch.failure;
-        }
-        return batch.value == null ? null : batch.value.samples().get(worker.instanceId());
-    }
-
     private static String statusCheck(StatusCheck check) {
         return check == null || check == StatusCheck.UNKNOWN ? null
                 : check.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    /** A batch call's result or its failure, so that each worker of the batch can record it in its own stage. */
-    private record BatchResult<T>(T value, CloudAccessException failure) {
-
-        static <T> BatchResult<T> of(Supplier<T> call) {
-            try {
-                return new BatchResult<>(call.get(), null);
-            } catch (CloudAccessException e) {
-                return new BatchResult<>(null, e);
-            }
-        }
-
-        static <T> BatchResult<T> empty() {
-            return new BatchResult<>(null, null);
-        }
     }
 
     /** The state of one worker's refresh: its correlation, stage outcomes and the latest gate. */

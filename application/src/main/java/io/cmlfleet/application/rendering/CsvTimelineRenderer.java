@@ -2,8 +2,8 @@ package io.cmlfleet.application.rendering;
 
 import io.cmlfleet.application.forensics.TimelineEntry;
 import io.cmlfleet.application.forensics.WorkerStateSnapshot;
+import io.cmlfleet.application.forensics.finding.FindingPhrasing;
 import io.cmlfleet.application.forensics.finding.FindingRow;
-import io.cmlfleet.application.forensics.finding.FindingRows;
 import io.cmlfleet.application.forensics.finding.Findings;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class CsvTimelineRenderer implements TimelineRenderer {
         for (String cause : findings.causes()) {
             row(out, "cause", null, null, cause);
         }
-        for (FindingRow r : FindingRows.of(findings)) {
+        for (FindingRow r : FindingPhrasing.details(findings.all())) {
             row(out, r.kind(), text(r.start()), text(r.end()), r.detail());
         }
         return out.toString();

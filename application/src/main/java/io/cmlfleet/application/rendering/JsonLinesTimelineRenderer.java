@@ -3,6 +3,7 @@ package io.cmlfleet.application.rendering;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cmlfleet.application.forensics.TimelineEntry;
 import io.cmlfleet.application.forensics.WorkerStateSnapshot;
+import io.cmlfleet.application.forensics.finding.FindingPhrasing;
 import io.cmlfleet.application.forensics.finding.Findings;
 import java.util.List;
 
@@ -38,16 +39,7 @@ public final class JsonLinesTimelineRenderer implements TimelineRenderer {
         summary.set("window", ForensicsJson.tree(findings.window()));
         summary.set("causes", ForensicsJson.MAPPER.valueToTree(findings.causes()));
         out.append(ForensicsJson.line(summary)).append('\n');
-        findings.monitoringGaps().forEach(item -> append(out, "monitoringGap", item));
-        findings.flapping().forEach(item -> append(out, "flapping", item));
-        append(out, "launchToAvailable", findings.launchToAvailable());
-        findings.stuckStates().forEach(item -> append(out, "stuckState", item));
-        findings.endpointChanges().forEach(item -> append(out, "endpointChange", item));
-        findings.endpointlessRuns().forEach(item -> append(out, "endpointlessRun", item));
-        findings.refreshFailures().forEach(item -> append(out, "refreshFailures", item));
-        append(out, "healthCheck", findings.healthCheck());
-        append(out, "cmlQuery", findings.cmlQuery());
-        findings.stoppedOutside().forEach(item -> append(out, "stoppedOutside", item));
+        FindingPhrasing.named(findings.all()).forEach(named -> append(out, named.kind(), named.finding()));
         return out.toString();
     }
 

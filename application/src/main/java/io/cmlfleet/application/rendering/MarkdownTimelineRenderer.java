@@ -2,8 +2,8 @@ package io.cmlfleet.application.rendering;
 
 import io.cmlfleet.application.forensics.TimelineEntry;
 import io.cmlfleet.application.forensics.WorkerStateSnapshot;
+import io.cmlfleet.application.forensics.finding.FindingPhrasing;
 import io.cmlfleet.application.forensics.finding.FindingRow;
-import io.cmlfleet.application.forensics.finding.FindingRows;
 import io.cmlfleet.application.forensics.finding.Findings;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +43,13 @@ public final class MarkdownTimelineRenderer implements TimelineRenderer {
     public String findings(Findings findings) {
         StringBuilder out = new StringBuilder("## Findings for " + findings.workerId() + "\n\nWindow: "
                 + findings.window() + "\n\n### Causes\n\n");
-        if (findings.causes().isEmpty()) {
+        List<String> causes = findings.causes();
+        if (causes.isEmpty()) {
             out.append("Nothing unusual.\n");
         }
-        findings.causes().forEach(cause -> out.append("- ").append(cause).append('\n'));
+        causes.forEach(cause -> out.append("- ").append(cause).append('\n'));
         out.append("\n### Details\n\n| kind | start | end | detail |\n|---|---|---|---|\n");
-        for (FindingRow row : FindingRows.of(findings)) {
+        for (FindingRow row : FindingPhrasing.details(findings.all())) {
             out.append("| ").append(row.kind()).append(" | ").append(row.start() == null ? "" : row.start())
                     .append(" | ").append(row.end() == null ? "" : row.end()).append(" | ")
                     .append(cell(row.detail())).append(" |\n");

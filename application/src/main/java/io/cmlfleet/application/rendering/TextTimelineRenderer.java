@@ -3,8 +3,8 @@ package io.cmlfleet.application.rendering;
 import io.cmlfleet.application.forensics.GateExplanation;
 import io.cmlfleet.application.forensics.TimelineEntry;
 import io.cmlfleet.application.forensics.WorkerStateSnapshot;
+import io.cmlfleet.application.forensics.finding.FindingPhrasing;
 import io.cmlfleet.application.forensics.finding.FindingRow;
-import io.cmlfleet.application.forensics.finding.FindingRows;
 import io.cmlfleet.application.forensics.finding.Findings;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +68,13 @@ public final class TextTimelineRenderer implements TimelineRenderer {
         StringBuilder out = new StringBuilder("Findings for " + findings.workerId() + " (" + findings.window()
                 + ")\n");
         out.append("Causes:\n");
-        if (findings.causes().isEmpty()) {
+        List<String> causes = findings.causes();
+        if (causes.isEmpty()) {
             out.append("  (nothing unusual)\n");
         }
-        findings.causes().forEach(cause -> out.append("  - ").append(cause).append('\n'));
+        causes.forEach(cause -> out.append("  - ").append(cause).append('\n'));
         out.append("Details:\n");
-        for (FindingRow row : FindingRows.of(findings)) {
+        for (FindingRow row : FindingPhrasing.details(findings.all())) {
             out.append(String.format("  %-26s %-24s %-24s %s%n", row.kind(), row.start(),
                     row.end() == null ? "" : row.end(), row.detail()));
         }

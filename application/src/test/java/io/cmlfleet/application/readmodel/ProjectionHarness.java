@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.fail;
 import io.cmlfleet.application.eventstore.CmlfleetSerializer;
 import io.cmlfleet.application.eventstore.H2EventTableFactory;
 import io.cmlfleet.application.readmodel.projection.ProcessingGroups;
+import io.cmlfleet.application.readmodel.schema.ProjectionSchema;
 import io.cmlfleet.domain.worker.event.WorkerEvent;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +58,7 @@ public final class ProjectionHarness implements AutoCloseable {
         this.jdbc = new JdbcTemplate(dataSource);
 
         ProjectionsModule module = new ProjectionsModule(dataSource, new DataSourceTransactionManager(dataSource));
-        module.createSchemaIfMissing();
+        ProjectionSchema.forDataSource(dataSource).createIfMissing();
 
         JdbcEventStorageEngine storageEngine = JdbcEventStorageEngine.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))

@@ -23,7 +23,6 @@ import io.cmlfleet.domain.worker.event.StatusChanged;
 import io.cmlfleet.domain.worker.event.TelemetryUpdated;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -291,35 +290,18 @@ class WorkerRefreshPipelineTest {
     }
 
     @Test
-    void aBatchCostsOneEc2AndOneCloudWatchCallPerRegion() {
-        WorkerRef a = app.register("w-a", "eu-west-1", "i-0000000a");
-        WorkerRef b = app.register("w-b", "eu-west-1", "i-0000000b");
-        WorkerRef c = app.register("w-c", "us-east-1", "i-0000000c");
-        app.ec2.put(a.instanceId(), "running", 16, "54.0.0.1");
-        app.ec2.put(b.instanceId(), "stopped", 80, null);
-        app.ec2.put(c.instanceId(), "running", 16, "3.0.0.1");
-
-        List<RefreshOutcome> outcomes = app.pipeline.refreshAll(List.of(a, b, c), RefreshTrigger.SCHEDULED,
-                "monitoring");
-
-        assertThat(outcomes).extracting(RefreshOutcome::workerId).containsExactly("w-a", "w-b", "w-c");
-        assertThat(app.ec2.calls).containsExactly("describeAll eu-west-1 2", "describeAll us-east-1 1");
-        assertThat(app.cloudWatch.calls).containsExactly("sample eu-west-1 1", "sample us-east-1 1");
-        assertThat(app.events("w-b", StatusChanged.class)).extracting(StatusChanged::to)
-                .containsExactly(WorkerStatus.STOPPED);
-        assertThat(app.events("w-c", ServiceHealthEvaluated.class)).hasSize(1);
-    }
-
-    @Test
-    void anInstanceMissingFromTheBatchFailsOnlyItsOwnEc2Stage() {
-        WorkerRef a = app.register("w-a", "eu-west-1", "i-0000000a");
+    void anInstanceEc2DoesNotKnowFailsOnlyTheEc2StageOfItsOwnWorker() {
+        WorkerRef known = app.register("w-a", "eu-west-1", "i-0000000a");
         WorkerRef gone = app.register("w-gone", "eu-west-1", "i-0000000f");
-        app.ec2.put(a.instanceId(), "running", 16, "54.0.0.1");
+        app.ec2.put(known.instanceId(), "running", 16, "54.0.0.1");
 
-        app.pipeline.refreshAll(List.of(a, gone), RefreshTrigger.SCHEDULED, "monitoring");
+        app.pipeline.refresh(known, RefreshTrigger.SCHEDULED, "monitoring");
+        RefreshOutcome outcome = app.pipeline.refresh(gone, RefreshTrigger.SCHEDULED, "monitoring");
 
         assertThat(app.events("w-gone", RefreshFailed.class)).singleElement()
                 .extracting(RefreshFailed::errorCode).isEqualTo("UNKNOWN_INSTANCE");
+        assertThat(outcome.performed()).isTrue();
+        assertThat(outcome.stages().get(0).result()).isEqualTo(StageResult.FAILED);
         assertThat(app.events("w-a", RefreshFailed.class)).isEmpty();
     }
 

@@ -12,5 +12,6 @@ import java.time.Instant;
  * @param source   AUTO or MANUAL
  * @param detail   who set it, or why it was cleared
  */
-public record EndpointChange(Instant at, String change, String endpoint, EndpointSource source, String detail) {
+public record EndpointChange(Instant at, String change, String endpoint, EndpointSource source, String detail)
+        implements Finding {
 }

@@ -13,5 +13,6 @@ import java.time.Instant;
  * @param cause    e.g. {@code no public IP}
  * @param ongoing  whether it lasted until the end of the window
  */
-public record EndpointlessRun(Instant since, Instant until, Duration duration, String cause, boolean ongoing) {
+public record EndpointlessRun(Instant since, Instant until, Duration duration, String cause, boolean ongoing)
+        implements Finding {
 }

@@ -1,50 +1,80 @@
 package io.cmlfleet.application.forensics.finding;
 
 import io.cmlfleet.application.forensics.history.TimeWindow;
+import io.cmlfleet.domain.worker.RefreshStage;
 import java.util.List;
 
 /**
- * What a worker's history says, computed from the event store: one typed list per kind of finding, and
- * {@code causes}, the same findings as sentences that name the cause, most important first, for the operator who
- * asked "why?".
+ * What a worker's history says over a window, computed from the event store: every {@link Finding}, and the
+ * accessors an operator's question starts from. The sentences that name a cause come from {@link FindingPhrasing},
+ * like every other wording of a finding.
  *
- * @param workerId          the worker
- * @param window            the window the findings cover
- * @param causes            one sentence per finding that explains something, e.g. {@code CML API never queried ...}
- * @param monitoringGaps    heartbeats missing for more than twice the cadence
- * @param flapping          repeated status or service changes
- * @param launchToAvailable creation to first AVAILABLE (over the whole history)
- * @param stuckStates       transitional states held too long
- * @param endpointChanges   endpoint set or removed
- * @param endpointlessRuns  RUNNING without an endpoint
- * @param refreshFailures   RefreshFailed per stage
- * @param healthCheck       what happened to the health check stage
- * @param cmlQuery          why the CML API was or was not queried
- * @param stoppedOutside    stops nobody requested through cmlfleet
+ * @param workerId the worker
+ * @param window   the window the findings cover
+ * @param all      every finding; always one {@link LaunchToAvailable} and one {@link StageExplanation} each for the
+ *                 health check and the CML query
  */
-public record Findings(
-        String workerId,
-        TimeWindow window,
-        List<String> causes,
-        List<MonitoringGap> monitoringGaps,
-        List<Flapping> flapping,
-        LaunchToAvailable launchToAvailable,
-        List<StuckState> stuckStates,
-        List<EndpointChange> endpointChanges,
-        List<EndpointlessRun> endpointlessRuns,
-        List<StageFailures> refreshFailures,
-        StageExplanation healthCheck,
-        StageExplanation cmlQuery,
-        List<OutsideStop> stoppedOutside) {
+public record Findings(String workerId, TimeWindow window, List<Finding> all) {
 
     public Findings {
-        causes = List.copyOf(causes);
-        monitoringGaps = List.copyOf(monitoringGaps);
-        flapping = List.copyOf(flapping);
-        stuckStates = List.copyOf(stuckStates);
-        endpointChanges = List.copyOf(endpointChanges);
-        endpointlessRuns = List.copyOf(endpointlessRuns);
-        refreshFailures = List.copyOf(refreshFailures);
-        stoppedOutside = List.copyOf(stoppedOutside);
+        all = List.copyOf(all);
+    }
+
+    /** One sentence per finding that explains something, most telling first, e.g. {@code CML API never queried ...}. */
+    public List<String> causes() {
+        return FindingPhrasing.causes(all);
+    }
+
+    /** Heartbeats missing for more than twice the cadence. */
+    public List<MonitoringGap> monitoringGaps() {
+        return ofKind(MonitoringGap.class);
+    }
+
+    /** Repeated status or service changes. */
+    public List<Flapping> flapping() {
+        return ofKind(Flapping.class);
+    }
+
+    /** Transitional states held too long. */
+    public List<StuckState> stuckStates() {
+        return ofKind(StuckState.class);
+    }
+
+    /** RUNNING without an endpoint. */
+    public List<EndpointlessRun> endpointlessRuns() {
+        return ofKind(EndpointlessRun.class);
+    }
+
+    /** {@code RefreshFailed} per stage. */
+    public List<StageFailures> refreshFailures() {
+        return ofKind(StageFailures.class);
+    }
+
+    /** Stops nobody requested through cmlfleet. */
+    public List<OutsideStop> stoppedOutside() {
+        return ofKind(OutsideStop.class);
+    }
+
+    /** Creation to first AVAILABLE, over the whole history. */
+    public LaunchToAvailable launchToAvailable() {
+        return ofKind(LaunchToAvailable.class).get(0);
+    }
+
+    /** What happened to the health check stage. */
+    public StageExplanation healthCheck() {
+        return stage(RefreshStage.HEALTH_CHECK);
+    }
+
+    /** Why the CML API was or was not queried. */
+    public StageExplanation cmlQuery() {
+        return stage(StageExplanation.CML_QUERY);
+    }
+
+    private StageExplanation stage(RefreshStage stage) {
+        return ofKind(StageExplanation.class).stream().filter(s -> s.stage() == stage).findFirst().orElseThrow();
+    }
+
+    private <F extends Finding> List<F> ofKind(Class<F> kind) {
+        return all.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 }

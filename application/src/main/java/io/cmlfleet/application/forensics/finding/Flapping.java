@@ -12,7 +12,8 @@ import java.util.List;
  * @param changes     number of changes in the episode
  * @param transitions the changes in order, e.g. {@code AVAILABLE → UNAVAILABLE}
  */
-public record Flapping(String dimension, Instant start, Instant end, int changes, List<String> transitions) {
+public record Flapping(String dimension, Instant start, Instant end, int changes, List<String> transitions)
+        implements Finding {
 
     public Flapping {
         transitions = List.copyOf(transitions);

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param firstAvailableAt the first health check that found AVAILABLE, or {@code null}: never available
  * @param duration         the time between, or {@code null}
  */
-public record LaunchToAvailable(Instant createdAt, Instant firstAvailableAt, Duration duration) {
+public record LaunchToAvailable(Instant createdAt, Instant firstAvailableAt, Duration duration) implements Finding {
 
     public boolean reached() {
         return firstAvailableAt != null;

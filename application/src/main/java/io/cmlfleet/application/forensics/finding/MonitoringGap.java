@@ -12,5 +12,6 @@ import java.time.Instant;
  * @param expectedCadence the refresh interval that applied at {@code start}
  * @param ongoing         whether no heartbeat came until the end of the window
  */
-public record MonitoringGap(Instant start, Instant end, Duration length, Duration expectedCadence, boolean ongoing) {
+public record MonitoringGap(Instant start, Instant end, Duration length, Duration expectedCadence, boolean ongoing)
+        implements Finding {
 }

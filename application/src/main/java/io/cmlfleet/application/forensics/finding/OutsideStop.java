@@ -1,6 +1,8 @@
 package io.cmlfleet.application.forensics.finding;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.cmlfleet.domain.worker.WorkerStatus;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -12,7 +14,9 @@ import java.time.Instant;
  * @param to                   status after
  * @param ec2State             the EC2 state reported
  * @param lastRequestedAction  the last lifecycle request before, described, or {@code null} when there was none
+ * @param requestWindow        how long before the change a request would have counted; the cause sentence says it,
+ *                             the JSON line does not (its fields are part of the HTTP API)
  */
 public record OutsideStop(Instant at, WorkerStatus from, WorkerStatus to, String ec2State,
-                          String lastRequestedAction) {
+                          String lastRequestedAction, @JsonIgnore Duration requestWindow) implements Finding {
 }

@@ -15,5 +15,5 @@ import java.time.Instant;
  * @param lastMessage   the last failure's message
  */
 public record StageFailures(RefreshStage stage, int count, int retryable, Instant firstAt, Instant lastAt,
-                            String lastErrorCode, String lastMessage) {
+                            String lastErrorCode, String lastMessage) implements Finding {
 }

@@ -13,5 +13,6 @@ import java.time.Instant;
  * @param duration {@code until - since}
  * @param ongoing  whether it had not left the status by the end of the window
  */
-public record StuckState(WorkerStatus status, Instant since, Instant until, Duration duration, boolean ongoing) {
+public record StuckState(WorkerStatus status, Instant since, Instant until, Duration duration, boolean ongoing)
+        implements Finding {
 }

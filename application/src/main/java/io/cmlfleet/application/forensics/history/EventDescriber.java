@@ -82,17 +82,17 @@ public final class EventDescriber {
         return EventTypeNames.shortName(event);
     }
 
-    public String workerCreated(WorkerCreated e) {
+    private String workerCreated(WorkerCreated e) {
         return e.origin().name().toLowerCase(Locale.ROOT) + " '" + e.name() + "' " + e.instanceId() + " ("
                 + e.instanceType() + ", " + e.region() + ", " + e.amiId() + ") by " + e.createdBy();
     }
 
-    public String statusChanged(StatusChanged e) {
+    private String statusChanged(StatusChanged e) {
         String cause = e.ec2State() == null ? "marked: " + e.reason() : "ec2: " + e.ec2State();
         return e.from() + " → " + e.to() + " (" + cause + ")";
     }
 
-    public String networkAddressesChanged(NetworkAddressesChanged e) {
+    private String networkAddressesChanged(NetworkAddressesChanged e) {
         List<String> parts = new ArrayList<>();
         if (!same(e.previousPublicIp(), e.publicIp())) {
             parts.add("public IP " + or(e.previousPublicIp()) + " → " + or(e.publicIp()));
@@ -103,20 +103,20 @@ public final class EventDescriber {
         return parts.isEmpty() ? "addresses unchanged" : String.join(", ", parts);
     }
 
-    public String instanceStatusChecksChanged(InstanceStatusChecksChanged e) {
+    private String instanceStatusChecksChanged(InstanceStatusChecksChanged e) {
         return "EC2 status checks: system " + or(e.systemStatusCheck()) + ", instance " + or(e.instanceStatusCheck());
     }
 
-    public String endpointPopulated(EndpointPopulated e) {
+    private String endpointPopulated(EndpointPopulated e) {
         String by = e.setBy() == null || "auto-population".equals(e.setBy()) ? "" : " by " + e.setBy();
         return "endpoint " + e.endpoint() + " (" + e.source() + ")" + by;
     }
 
-    public String endpointCleared(EndpointCleared e) {
+    private String endpointCleared(EndpointCleared e) {
         return "endpoint " + e.previousEndpoint() + " (" + e.previousSource() + ") cleared: " + e.reason();
     }
 
-    public String serviceHealthEvaluated(ServiceHealthEvaluated e) {
+    private String serviceHealthEvaluated(ServiceHealthEvaluated e) {
         List<String> details = new ArrayList<>();
         if (Boolean.TRUE.equals(e.licensed())) {
             details.add("licensed");
@@ -136,11 +136,11 @@ public final class EventDescriber {
         return "service " + e.previousStatus() + " → " + e.newStatus() + suffix;
     }
 
-    public String serviceMarkedUnavailable(ServiceMarkedUnavailable e) {
+    private String serviceMarkedUnavailable(ServiceMarkedUnavailable e) {
         return "service " + e.previousStatus() + " → UNAVAILABLE without a health check: " + e.reason();
     }
 
-    public String cmlStatsRecorded(CmlStatsRecorded e) {
+    private String cmlStatsRecorded(CmlStatsRecorded e) {
         CmlFacts f = e.facts();
         List<String> parts = new ArrayList<>();
         if (f.version() != null) {
@@ -164,7 +164,7 @@ public final class EventDescriber {
         return "CML " + (parts.isEmpty() ? "reported no facts" : String.join(", ", parts));
     }
 
-    public String telemetryUpdated(TelemetryUpdated e) {
+    private String telemetryUpdated(TelemetryUpdated e) {
         return "telemetry CPU " + percent(e.cpuPercent()) + ", memory " + percent(e.memoryPercent()) + " ("
                 + e.windowSeconds() + " s average)";
     }
@@ -178,7 +178,7 @@ public final class EventDescriber {
         return e.action() + " requested by " + e.requestedBy() + (e.reason() == null ? "" : ": " + e.reason());
     }
 
-    public String workerTerminated(WorkerTerminated e) {
+    private String workerTerminated(WorkerTerminated e) {
         return "terminated: " + e.reason();
     }
 
@@ -186,7 +186,7 @@ public final class EventDescriber {
      * The heartbeat: says how many stages ran, and names what failed and why the CML API was skipped, since that
      * is what a post-mortem asks first ("was CML queried at all?").
      */
-    public String refreshCompleted(RefreshCompleted e) {
+    private String refreshCompleted(RefreshCompleted e) {
         long ran = e.stages().stream().filter(s -> s.result() == StageResult.RAN).count();
         List<String> notes = new ArrayList<>();
         for (RefreshStageOutcome outcome : e.stages()) {
@@ -216,19 +216,19 @@ public final class EventDescriber {
         return e.action() + " failed: " + e.errorCode() + " - " + e.message();
     }
 
-    public String idleStopConfigured(IdleStopConfigured e) {
+    private String idleStopConfigured(IdleStopConfigured e) {
         return "idle stop " + (e.enabled() ? "enabled" : "disabled") + " by " + e.changedBy();
     }
 
-    public String idleStopTriggered(IdleStopTriggered e) {
+    private String idleStopTriggered(IdleStopTriggered e) {
         return "idle stop triggered: " + e.reason();
     }
 
-    public String telemetryThresholdBreached(TelemetryThresholdBreached e) {
+    private String telemetryThresholdBreached(TelemetryThresholdBreached e) {
         return e.metric() + " " + percent(e.value()) + " at or above threshold " + percent(e.threshold());
     }
 
-    public String telemetryThresholdRecovered(TelemetryThresholdRecovered e) {
+    private String telemetryThresholdRecovered(TelemetryThresholdRecovered e) {
         return e.metric() + " back to " + percent(e.value()) + ", below threshold " + percent(e.threshold());
     }
 

@@ -34,8 +34,9 @@ public record TimeWindow(Instant from, Instant to) {
         return to != null && !at.isBefore(to);
     }
 
-    public boolean isBefore(Instant at) {
-        return from != null && at.isBefore(from);
+    /** Whether the stretch {@code [start, end]} shares at least one instant with the window. */
+    public boolean overlaps(Instant start, Instant end) {
+        return (to == null || start.isBefore(to)) && (from == null || !end.isBefore(from));
     }
 
     @Override

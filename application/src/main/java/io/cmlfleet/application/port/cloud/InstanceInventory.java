@@ -13,6 +13,9 @@ public interface InstanceInventory {
     /**
      * Describes many instances of one region in as few provider calls as the provider allows.
      *
+     * <p>The refresh engine is to use this to observe a whole region at once. Today's pipeline refreshes one worker per
+     * saga deadline and asks {@link #describe(String, String)}, which the adapter coalesces into calls of this kind.
+     *
      * @throws CloudAccessException when the provider cannot be asked or refuses
      */
     InventoryBatch describeAll(String region, Collection<String> instanceIds);

@@ -1,7 +1,5 @@
 package io.cmlfleet.application.readmodel.schema;
 
-import java.util.List;
-
 /** Names of the projection tables, shared by the projections that write them and the query handlers that read them. */
 public final class ProjectionTables {
 
@@ -11,9 +9,6 @@ public final class ProjectionTables {
 
     /** The dead-letter table of {@code JdbcSequencedDeadLetterQueue}: Axon's default name and columns. */
     public static final String DEAD_LETTER = "DeadLetterEntry";
-
-    /** Every table owned by the projections (not the dead letters), for tests and operators. */
-    public static final List<String> ALL = List.of(WORKER_SUMMARY, TELEMETRY_SAMPLE, FLEET_WORKER_STATUS);
 
     private ProjectionTables() {
     }

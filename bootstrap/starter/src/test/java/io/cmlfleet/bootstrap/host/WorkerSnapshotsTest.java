@@ -3,6 +3,7 @@ package io.cmlfleet.bootstrap.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cmlfleet.application.eventstore.CmlfleetSerializer;
 import io.cmlfleet.application.forensics.GetWorkerTimeline;
@@ -100,7 +101,8 @@ class WorkerSnapshotsTest {
                 .map(event -> (WorkerEvent) event.getPayload()).toList());
         // A snapshot that says more than the events do (CPU already breached): if the worker is loaded from it, the
         // next high reading is no new crossing.
-        ObjectNode forged = CmlfleetSerializer.objectMapper().valueToTree(WorkerSnapshot.of(state));
+        String stored = CmlfleetSerializer.create().serialize(WorkerSnapshot.of(state), String.class).getData();
+        ObjectNode forged = (ObjectNode) new ObjectMapper().readTree(stored);
         forged.putArray("breachedMetrics").add("CPU");
         storeSnapshot(worker, last, CmlfleetSerializer.SNAPSHOT_TYPE, WorkerSnapshot.REVISION, forged.toString());
 
