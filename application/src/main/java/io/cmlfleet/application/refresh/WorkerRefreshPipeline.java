@@ -192,7 +192,8 @@ public class WorkerRefreshPipeline {
         }
         RefreshGateDecision after = run.record(RefreshStage.TELEMETRY, new RecordTelemetry(run.worker.workerId(),
                 sample.cpuPercent(), sample.memoryPercent(), sample.sampledAt(),
-                settings.telemetryWindow().toSeconds(), null, null));
+                settings.telemetryWindow().toSeconds(), settings.cpuThresholdPercent(),
+                settings.memoryThresholdPercent()));
         if (after != null) {
             run.ran(RefreshStage.TELEMETRY, null, after);
         }

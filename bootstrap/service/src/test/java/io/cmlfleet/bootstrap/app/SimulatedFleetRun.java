@@ -68,7 +68,7 @@ final class SimulatedFleetRun implements AutoCloseable {
 
     List<Object> events(String workerId) {
         List<Object> payloads = new ArrayList<>();
-        eventStore().readEvents(workerId).asStream().forEach(e -> payloads.add(e.getPayload()));
+        eventStore().readEvents(workerId, 0L).asStream().forEach(e -> payloads.add(e.getPayload()));
         return payloads;
     }
 
