@@ -21,6 +21,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 public class CmlfleetEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     static final String SOURCE_NAME = "cmlfleetStorageDefaults";
+    /** The component name in Axon Server's dashboard unless the host names its application. */
+    public static final String DEFAULT_COMPONENT_NAME = "cmlfleet";
 
     private static boolean hostUsesFlyway(ConfigurableEnvironment environment) {
         if (environment.containsProperty("spring.flyway.enabled") || environment.containsProperty("spring.flyway.locations")) {
@@ -40,6 +42,10 @@ public class CmlfleetEnvironmentPostProcessor implements EnvironmentPostProcesso
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("axon.update-check.disabled", "true");
         defaults.put("axon.axonserver.enabled", String.valueOf(mode == StorageMode.AXON_SERVER));
+        if (!environment.containsProperty("spring.application.name")) {
+            // How the Axon Server dashboard lists this node; a host's own application name wins.
+            defaults.put("axon.axonserver.component-name", DEFAULT_COMPONENT_NAME);
+        }
         if (mode == StorageMode.EMBEDDED && !environment.containsProperty("spring.datasource.url")) {
             // A placeholder, resolved when the data source is bound, so that every property source (test ones too)
             // can still set the data directory. DB_CLOSE_ON_EXIT=FALSE leaves closing the database to Spring, after

@@ -2,6 +2,8 @@ package io.cmlfleet.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.axonframework.actuator.axonserver.AxonServerHealthIndicator;
+import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.commandhandling.CommandBus;
@@ -41,12 +43,47 @@ class AxonServerModeTest {
                         "cmlfleet.storage.data-dir", dataDir.toString(),
                         "axon.axonserver.servers", "127.0.0.1:1",
                         "axon.axonserver.context", "cmlfleet",
+                        "axon.axonserver.token", "a-secret-token",
                         "spring.main.lazy-initialization", "true"))
                 .run()) {
             assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             assertThat(context.getBean("axonServerCommandBus")).isInstanceOf(AxonServerCommandBus.class);
             assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
+            // The dashboard names the node cmlfleet; the startup line says where it connects, never the token.
+            assertThat(context.getBean(AxonServerConfiguration.class).getComponentName()).isEqualTo("cmlfleet");
+            assertThat(context.getBean(AxonServerConnectionReport.class).settingsLine()).isEqualTo(
+                    "cmlfleet uses Axon Server at 127.0.0.1:1, context cmlfleet, as component cmlfleet, TLS off,"
+                            + " access token set");
+            // Axon's own health indicator of the connection is there for the host's Actuator.
+            assertThat(context.getBeansOfType(AxonServerHealthIndicator.class)).hasSize(1);
         }
+    }
+
+    @Test
+    void aHostThatNamesItsApplicationShowsUnderItsOwnNameAndEmbeddedModeHasNoAxonServerReport(@TempDir Path dataDir) {
+        try (ConfigurableApplicationContext context = axonServerHost(dataDir, "spring.application.name",
+                "lab-platform")) {
+            assertThat(context.getBean(AxonServerConfiguration.class).getComponentName()).isEqualTo("lab-platform");
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HostApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(Map.of("cmlfleet.storage.data-dir", dataDir.resolve("embedded").toString(),
+                        "spring.main.lazy-initialization", "true"))
+                .run()) {
+            assertThat(context.getBeansOfType(AxonServerConnectionReport.class)).isEmpty();
+        }
+    }
+
+    private static ConfigurableApplicationContext axonServerHost(Path dataDir, String key, String value) {
+        return new SpringApplicationBuilder(HostApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(Map.of(
+                        "cmlfleet.storage.mode", "axon-server",
+                        "cmlfleet.storage.data-dir", dataDir.toString(),
+                        "axon.axonserver.servers", "127.0.0.1:1",
+                        "spring.main.lazy-initialization", "true",
+                        key, value))
+                .run();
     }
 
     private static String modeSetting(String mode) {
