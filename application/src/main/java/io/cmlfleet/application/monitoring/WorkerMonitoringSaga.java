@@ -2,7 +2,8 @@ package io.cmlfleet.application.monitoring;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import io.cmlfleet.application.refresh.RefreshWorker;
+import io.cmlfleet.application.refresh.RefreshRequests;
+import io.cmlfleet.application.refresh.WorkerRef;
 import io.cmlfleet.domain.worker.CmlServiceStatus;
 import io.cmlfleet.domain.worker.RefreshTrigger;
 import io.cmlfleet.domain.worker.WorkerStatus;
@@ -15,7 +16,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * Keeps one worker refreshed for as long as it exists: from {@link WorkerCreated} until {@link WorkerTerminated}.
  *
  * <p>The saga holds exactly one pending deadline ({@value #DEADLINE_NAME}) and remembers its id, so it can cancel
- * precisely that one. When the deadline fires it sends {@link RefreshWorker} (without waiting for it) and schedules
+ * precisely that one. When the deadline fires it hands the worker to the refresh executor ({@link RefreshRequests},
+ * without waiting for the refresh, which runs on the executor's threads, never on the deadline thread) and schedules
  * the next one. The pace follows {@link RefreshCadence}: fast while something is changing, normal when stable; when
  * the worker needs the fast pace again, a far-away normal deadline is replaced by a sooner one. Due times come from
  * {@link RefreshScheduleCalculator}, which spreads a fleet over the interval while keeping coalescible groups.
@@ -53,7 +54,7 @@ public class WorkerMonitoringSaga {
     @Inject
     private transient DeadlineManager deadlineManager;
     @Inject
-    private transient CommandGateway commandGateway;
+    private transient RefreshRequests refreshes;
     @Inject
     private transient MonitoringSettings settings;
     @Inject
@@ -174,7 +175,7 @@ public class WorkerMonitoringSaga {
     /** Fire and forget: the saga must not block on the refresh pipeline; the next deadline comes regardless. */
     private void requestRefresh() {
         String worker = workerId;
-        commandGateway.send(new RefreshWorker(workerId, region, instanceId, RefreshTrigger.SCHEDULED, REQUESTED_BY))
+        refreshes.request(new WorkerRef(workerId, region, instanceId), RefreshTrigger.SCHEDULED, REQUESTED_BY)
                       .whenComplete((result, failure) -> {
                           if (failure != null) {
                               // The type only: exception messages may quote endpoints or responses.

@@ -1,25 +1,20 @@
 package io.cmlfleet.application.refresh;
 
 import io.cmlfleet.domain.worker.WorkerInputRules;
-import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.CommandHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Handles {@link RefreshWorker}, from the monitoring saga's deadline or from an operator: runs the pipeline unless a
- * refresh of the worker is in flight or (on demand) finished too recently, and then tells the caller why not.
+ * Handles {@link RefreshWorker}, for hosts that ask for a refresh by command: the refresh runs on the
+ * {@link RefreshRequests refresh executor}, and the command's answer is its outcome (or why it did not run). The
+ * monitoring saga and the HTTP API ask the executor directly, so that no command thread waits on a refresh.
  */
 public class WorkerRefreshHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WorkerRefreshHandler.class);
+    private final RefreshRequests refreshes;
 
-    private final WorkerRefreshPipeline pipeline;
-    private final RefreshGuard guard;
-
-    public WorkerRefreshHandler(WorkerRefreshPipeline pipeline, RefreshGuard guard) {
-        this.pipeline = pipeline;
-        this.guard = guard;
+    public WorkerRefreshHandler(RefreshRequests refreshes) {
+        this.refreshes = refreshes;
     }
 
     @CommandHandler
@@ -30,15 +25,10 @@ public class WorkerRefreshHandler {
                 WorkerInputRules.instanceId("instanceId", command.instanceId()));
         WorkerInputRules.required("trigger", command.trigger());
         String requestedBy = WorkerInputRules.nonBlank("requestedBy", command.requestedBy());
-        Optional<String> refusal = guard.tryStart(worker.workerId(), command.trigger());
-        if (refusal.isPresent()) {
-            LOG.info("Refresh of worker {} skipped: {}", worker.workerId(), refusal.get());
-            return RefreshOutcome.skipped(worker.workerId(), refusal.get());
-        }
         try {
-            return pipeline.refresh(worker, command.trigger(), requestedBy);
-        } finally {
-            guard.finish(worker.workerId());
+            return refreshes.request(worker, command.trigger(), requestedBy).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 }

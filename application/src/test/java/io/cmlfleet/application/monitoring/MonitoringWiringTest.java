@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cmlfleet.application.eventstore.CmlfleetSerializer;
+import io.cmlfleet.application.refresh.RefreshRequests;
 import io.cmlfleet.application.refresh.RefreshWorker;
 import io.cmlfleet.domain.worker.RefreshTrigger;
 import java.sql.Connection;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The wiring documented in docs/monitoring.md (monitoring saga), end to end without Spring: Axon's configuration injects the
  * saga's resources, the durable deadline manager finds the saga through the configuration's scopes, and the saga's
- * RefreshWorker commands reach a command handler until the worker is terminated.
+ * refreshes reach the refresh executor until the worker is terminated.
  */
 class MonitoringWiringTest {
 
@@ -40,7 +41,7 @@ class MonitoringWiringTest {
             new MonitoringSettings(Duration.ofMillis(300), Duration.ofSeconds(2), 3, Duration.ofMillis(50));
 
     private JdbcDataSource dataSource;
-    private RecordingRefreshHandler refreshes;
+    private RecordingRefreshRequests refreshes;
     private Configuration configuration;
 
     @BeforeEach
@@ -48,7 +49,7 @@ class MonitoringWiringTest {
         dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:wiring-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         SchedulerTable.createIfMissing(dataSource);
-        refreshes = new RecordingRefreshHandler();
+        refreshes = new RecordingRefreshRequests();
         DeadlineSchedulerSettings polling = DeadlineSchedulerSettings.defaults().withPollingInterval(Duration.ofMillis(100));
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
@@ -61,7 +62,7 @@ class MonitoringWiringTest {
                 .eventProcessing(processing -> processing
                         .usingSubscribingEventProcessors()
                         .registerSaga(WorkerMonitoringSaga.class))
-                .registerCommandHandler(c -> refreshes);
+                .registerComponent(RefreshRequests.class, c -> refreshes);
         // Created before start, so that Axon's lifecycle starts (and later stops) its scheduler.
         configurer.onInitialize(Configuration::deadlineManager);
         configuration = configurer.buildConfiguration();

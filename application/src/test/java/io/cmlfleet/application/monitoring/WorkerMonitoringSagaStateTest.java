@@ -21,10 +21,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.modelling.saga.SimpleResourceInjector;
 import org.axonframework.serialization.SerializedObject;
-import org.axonframework.test.utils.RecordingCommandBus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,16 +38,16 @@ class WorkerMonitoringSagaStateTest {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(AT);
     private RecordingDeadlineManager deadlines;
-    private RecordingCommandBus commandBus;
+    private RecordingRefreshRequests refreshes;
     private SimpleResourceInjector injector;
 
     @BeforeEach
     void setUp() {
         deadlines = new RecordingDeadlineManager();
-        commandBus = new RecordingCommandBus();
+        refreshes = new RecordingRefreshRequests();
         Clock clock = new FixtureTimeClock(now::get);
         injector = new SimpleResourceInjector(
-                deadlines, DefaultCommandGateway.builder().commandBus(commandBus).build(), SETTINGS, clock);
+                deadlines, refreshes, SETTINGS, clock);
     }
 
     private WorkerMonitoringSaga newSaga() {
@@ -106,27 +104,25 @@ class WorkerMonitoringSagaStateTest {
         saga.on(health(WORKER, UNAVAILABLE, AVAILABLE));
         fire(saga);
         saga.on(health(WORKER, AVAILABLE, UNAVAILABLE)); // replaces #2 by #3
-        commandBus.clearCommands();
+        refreshes.clear();
         int scheduledBefore = deadlines.scheduled.size();
 
         saga.on(new RefreshDue(WORKER, 2)); // #2 fires anyway, as if its cancel had not taken
 
-        assertThat(commandBus.getDispatchedCommands()).isEmpty();
+        assertThat(refreshes.received()).isEmpty();
         assertThat(deadlines.scheduled).hasSize(scheduledBefore);
         assertThat(deadlines.pending.keySet()).containsExactly("deadline-3");
     }
 
     @Test
     void aFailedRefreshDoesNotBreakTheChain() {
-        commandBus.setCallbackBehavior((payload, metaData) -> {
-            throw new IllegalStateException("refresh pipeline unavailable");
-        });
+        refreshes.failWith(new IllegalStateException("refresh pipeline unavailable"));
         WorkerMonitoringSaga saga = newSaga();
         saga.on(created(WORKER));
 
         assertThatCode(() -> fire(saga)).doesNotThrowAnyException();
 
-        assertThat(commandBus.getDispatchedCommands()).hasSize(1);
+        assertThat(refreshes.received()).hasSize(1);
         assertThat(deadlines.pending.keySet()).containsExactly("deadline-2");
     }
 
@@ -142,15 +138,15 @@ class WorkerMonitoringSagaStateTest {
         assertThat(stored.getData())
                 .contains("\"scheduledDeadlineId\":\"deadline-2\"", "\"workerStatus\":\"RUNNING\"",
                           "\"deadlineSequence\":2", "\"instanceId\"")
-                .doesNotContain("deadlineManager", "commandGateway", "settings", "clock");
+                .doesNotContain("deadlineManager", "refreshes", "settings", "clock");
 
         WorkerMonitoringSaga restored = serializer.deserialize(stored);
         injector.injectResources(restored);
         assertThat(serializer.serialize(restored, String.class).getData()).isEqualTo(stored.getData());
 
-        commandBus.clearCommands();
+        refreshes.clear();
         restored.on(new RefreshDue(WORKER, 2));
-        assertThat(commandBus.getDispatchedCommands().stream().map(message -> (Object) message.getPayload())).containsExactly(
+        assertThat(refreshes.received()).containsExactly(
                 new RefreshWorker(WORKER, REGION, instanceOf(WORKER), RefreshTrigger.SCHEDULED, "monitoring"));
         restored.on(terminated(WORKER));
         assertThat(deadlines.cancelled).extracting(RecordingDeadlineManager.Cancelled::id).containsExactly("deadline-3");

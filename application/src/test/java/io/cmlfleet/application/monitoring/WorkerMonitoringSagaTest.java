@@ -41,12 +41,14 @@ class WorkerMonitoringSagaTest {
     private static final Instant FIRST_NORMAL = AT.plusSeconds(180);
 
     private SagaTestFixture<WorkerMonitoringSaga> fixture;
+    private final RecordingRefreshRequests refreshes = new RecordingRefreshRequests();
 
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(WorkerMonitoringSaga.class);
         fixture.registerResource(SETTINGS);
         fixture.registerResource(new FixtureTimeClock(fixture::currentTime));
+        fixture.registerResource(refreshes);
     }
 
     @Test
@@ -70,11 +72,13 @@ class WorkerMonitoringSagaTest {
                .andThenAPublished(created(WORKER))
                .whenTimeAdvancesTo(FIRST_FAST)
                .expectTriggeredDeadlines(new RefreshDue(WORKER, 1))
-               .expectDispatchedCommands(new RefreshWorker(
-                       WORKER, REGION, instanceOf(WORKER), RefreshTrigger.SCHEDULED, "monitoring"))
+               // Handed to the refresh executor, not sent as a command that a deadline thread would run.
+               .expectNoDispatchedCommands()
                // Still UNKNOWN: nothing observed yet, so the fast pace continues.
                .expectScheduledDeadline(SECOND_FAST, new RefreshDue(WORKER, 2))
                .expectActiveSagas(1);
+        assertThat(refreshes.received()).containsExactly(new RefreshWorker(
+                WORKER, REGION, instanceOf(WORKER), RefreshTrigger.SCHEDULED, "monitoring"));
     }
 
     @Test
@@ -102,10 +106,10 @@ class WorkerMonitoringSagaTest {
                .andThenAPublished(status(WORKER, UNKNOWN, RUNNING))
                .andThenAPublished(health(WORKER, UNAVAILABLE, AVAILABLE))
                .whenTimeAdvancesTo(FIRST_FAST)
-               .expectDispatchedCommands(new RefreshWorker(
-                       WORKER, REGION, instanceOf(WORKER), RefreshTrigger.SCHEDULED, "monitoring"))
                .expectScheduledDeadline(FIRST_NORMAL, new RefreshDue(WORKER, 2))
                .expectNoScheduledDeadline(SECOND_FAST, new RefreshDue(WORKER, 2));
+        assertThat(refreshes.received()).containsExactly(new RefreshWorker(
+                WORKER, REGION, instanceOf(WORKER), RefreshTrigger.SCHEDULED, "monitoring"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.cmlfleet.application.lifecycle.IdleStopPolicy;
 import io.cmlfleet.application.lifecycle.IdleStopSettings;
 import io.cmlfleet.application.lifecycle.WorkerLifecycleService;
 import io.cmlfleet.application.messaging.RefreshCorrelation;
+import io.cmlfleet.application.metrics.MonitoringMetrics;
 import io.cmlfleet.domain.worker.CMLWorker;
 import io.cmlfleet.domain.worker.command.RegisterWorker;
 import io.cmlfleet.domain.worker.event.WorkerEvent;
@@ -42,6 +43,7 @@ final class RefreshTestApp implements AutoCloseable {
             Duration.ofSeconds(10), false, 90.0, 90.0);
     final Configuration axon;
     final WorkerRefreshPipeline pipeline;
+    final RefreshExecutor refreshes;
     final WorkerLifecycleService lifecycle;
 
     RefreshTestApp() {
@@ -60,9 +62,10 @@ final class RefreshTestApp implements AutoCloseable {
         axon.start();
         lifecycle = new WorkerLifecycleService(ec2Lifecycle, ec2, axon.commandGateway(), clock);
         pipeline = pipeline(cml, idleStopSettings);
+        refreshes = new RefreshExecutor(pipeline, new RefreshGuard(settings.onDemandMinInterval(), clock),
+                MonitoringMetrics.none(), RefreshExecutionSettings.defaults());
         axon.commandBus().subscribe(RefreshWorker.class.getName(), new org.axonframework.commandhandling
-                .AnnotationCommandHandlerAdapter<>(new WorkerRefreshHandler(pipeline,
-                new RefreshGuard(settings.onDemandMinInterval(), clock))));
+                .AnnotationCommandHandlerAdapter<>(new WorkerRefreshHandler(refreshes)));
     }
 
     /**
@@ -115,6 +118,7 @@ final class RefreshTestApp implements AutoCloseable {
 
     @Override
     public void close() {
+        refreshes.close();
         axon.shutdown();
     }
 

@@ -89,8 +89,9 @@ class WorkerRefreshHandlerTest {
             }
         };
         RefreshGuard guard = new RefreshGuard(Duration.ofSeconds(10), app.clock);
-        WorkerRefreshHandler handler = new WorkerRefreshHandler(app.pipeline(blocking,
-                io.cmlfleet.application.lifecycle.IdleStopSettings.defaults()), guard);
+        WorkerRefreshHandler handler = new WorkerRefreshHandler(new RefreshExecutor(app.pipeline(blocking,
+                io.cmlfleet.application.lifecycle.IdleStopSettings.defaults()), guard,
+                io.cmlfleet.application.metrics.MonitoringMetrics.none(), RefreshExecutionSettings.defaults()));
 
         CompletableFuture<RefreshOutcome> first = CompletableFuture.supplyAsync(() -> handler.handle(
                 new RefreshWorker(worker.workerId(), worker.region(), worker.instanceId(), RefreshTrigger.SCHEDULED,

@@ -15,7 +15,10 @@ import io.cmlfleet.application.port.cloud.TelemetrySource;
 import io.cmlfleet.application.port.cml.CmlControllerClient;
 import io.cmlfleet.application.port.cml.CmlCredentialsProvider;
 import io.cmlfleet.application.messaging.RefreshCorrelation;
+import io.cmlfleet.application.refresh.RefreshExecutionSettings;
+import io.cmlfleet.application.refresh.RefreshExecutor;
 import io.cmlfleet.application.refresh.RefreshGuard;
+import io.cmlfleet.application.refresh.RefreshRequests;
 import io.cmlfleet.application.refresh.RefreshSettings;
 import io.cmlfleet.application.refresh.WorkerRefreshHandler;
 import io.cmlfleet.application.refresh.WorkerRefreshPipeline;
@@ -191,11 +194,25 @@ public class CmlfleetAutoConfiguration {
         return new RefreshGuard(settings.onDemandMinInterval(), clock);
     }
 
-    /** Handles {@code RefreshWorker}; Axon registers its {@code @CommandHandler} from the bean. */
     @Bean
     @ConditionalOnMissingBean
-    public WorkerRefreshHandler workerRefreshHandler(WorkerRefreshPipeline pipeline, RefreshGuard guard) {
-        return new WorkerRefreshHandler(pipeline, guard);
+    public RefreshExecutionSettings refreshExecutionSettings(CmlfleetProperties properties) {
+        return properties.refresh().executionSettings();
+    }
+
+    /** Where deadlines, the HTTP API and hosts hand refreshes to: a pool of its own, one refresh per worker. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(RefreshRequests.class)
+    public RefreshExecutor refreshExecutor(WorkerRefreshPipeline pipeline, RefreshGuard guard,
+                                           MonitoringMetrics metrics, RefreshExecutionSettings settings) {
+        return new RefreshExecutor(pipeline, guard, metrics, settings);
+    }
+
+    /** Handles {@code RefreshWorker} for hosts; Axon registers its {@code @CommandHandler} from the bean. */
+    @Bean
+    @ConditionalOnMissingBean
+    public WorkerRefreshHandler workerRefreshHandler(RefreshRequests refreshes) {
+        return new WorkerRefreshHandler(refreshes);
     }
 
     // --- metrics ---------------------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ import io.cmlfleet.application.readmodel.query.TelemetryHistory;
 import io.cmlfleet.application.readmodel.query.WorkerPage;
 import io.cmlfleet.application.readmodel.query.WorkerSummary;
 import io.cmlfleet.application.refresh.RefreshOutcome;
-import io.cmlfleet.application.refresh.RefreshWorker;
+import io.cmlfleet.application.refresh.RefreshRequests;
+import io.cmlfleet.application.refresh.WorkerRef;
 import io.cmlfleet.domain.worker.CmlServiceStatus;
 import io.cmlfleet.domain.worker.InvalidWorkerInputException;
 import io.cmlfleet.domain.worker.LifecycleAction;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -63,9 +65,11 @@ public class WorkerController {
     private final QueryGateway queries;
     private final WorkerLifecycleService lifecycle;
     private final Clock clock;
+    private final RefreshRequests refreshes;
 
     public WorkerController(CommandGateway commands, QueryGateway queries, WorkerLifecycleService lifecycle,
-                            Clock clock) {
+                            Clock clock, RefreshRequests refreshes) {
+        this.refreshes = refreshes;
         this.commands = commands;
         this.queries = queries;
         this.lifecycle = lifecycle;
@@ -125,8 +129,13 @@ public class WorkerController {
     @Operation(summary = "Refresh a worker now (ADMIN); performed=false with skippedBecause when held back")
     public RefreshOutcome refresh(@PathVariable("workerId") String workerId, Principal caller) {
         WorkerSummary worker = findWorker(workerId);
-        return commands.sendAndWait(new RefreshWorker(worker.workerId(), worker.region(), worker.instanceId(),
-                RefreshTrigger.ON_DEMAND, caller.getName()));
+        // Straight to the refresh executor: the request thread waits, no command thread does.
+        try {
+            return refreshes.request(new WorkerRef(worker.workerId(), worker.region(), worker.instanceId()),
+                    RefreshTrigger.ON_DEMAND, caller.getName()).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     @PutMapping("/{workerId}/endpoint")

@@ -2,6 +2,7 @@ package io.cmlfleet.bootstrap.config;
 
 import static java.util.Objects.requireNonNullElse;
 
+import io.cmlfleet.application.refresh.RefreshExecutionSettings;
 import io.cmlfleet.application.refresh.RefreshSettings;
 import java.time.Duration;
 
@@ -12,11 +13,15 @@ import java.time.Duration;
  * @param includeLabStates       also read each lab's state (one call per lab)
  * @param cpuThresholdPercent    CPU breach threshold
  * @param memoryThresholdPercent memory breach threshold
+ * @param parallelism            refreshes that run at once, on the refresh executor's own threads
+ * @param shutdownWait           how long stopping waits for running refreshes (never interrupted)
  */
 public record RefreshProperties(Duration telemetryWindow, Duration ec2Timeout, Duration onDemandMinInterval,
-                                Boolean includeLabStates, Double cpuThresholdPercent, Double memoryThresholdPercent) {
+                                Boolean includeLabStates, Double cpuThresholdPercent, Double memoryThresholdPercent,
+                                Integer parallelism, Duration shutdownWait) {
 
     private static final RefreshSettings DEFAULTS = RefreshSettings.defaults();
+    private static final RefreshExecutionSettings EXECUTION_DEFAULTS = RefreshExecutionSettings.defaults();
 
     public RefreshProperties {
         telemetryWindow = requireNonNullElse(telemetryWindow, DEFAULTS.telemetryWindow());
@@ -25,6 +30,12 @@ public record RefreshProperties(Duration telemetryWindow, Duration ec2Timeout, D
         includeLabStates = requireNonNullElse(includeLabStates, DEFAULTS.includeLabStates());
         cpuThresholdPercent = requireNonNullElse(cpuThresholdPercent, DEFAULTS.cpuThresholdPercent());
         memoryThresholdPercent = requireNonNullElse(memoryThresholdPercent, DEFAULTS.memoryThresholdPercent());
+        parallelism = requireNonNullElse(parallelism, EXECUTION_DEFAULTS.parallelism());
+        shutdownWait = requireNonNullElse(shutdownWait, EXECUTION_DEFAULTS.shutdownWait());
+    }
+
+    public RefreshExecutionSettings executionSettings() {
+        return new RefreshExecutionSettings(parallelism, shutdownWait);
     }
 
     public RefreshSettings settings() {

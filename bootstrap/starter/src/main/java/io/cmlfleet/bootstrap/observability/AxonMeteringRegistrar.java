@@ -1,7 +1,6 @@
 package io.cmlfleet.bootstrap.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventhandling.EventBus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,21 +8,18 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * Puts the refresh timer on the command bus and the event counter on the event bus (the event store, in Axon's
- * Spring configuration) once every singleton exists. Interceptors apply to handlers subscribed before too.
+ * Puts the event counter on the event bus (the event store, in Axon's Spring configuration) once every singleton
+ * exists. (Refresh durations are reported by the refresh executor through {@code MonitoringMetrics}.)
  */
 class AxonMeteringRegistrar implements SmartInitializingSingleton {
 
     private static final Logger LOG = LoggerFactory.getLogger(AxonMeteringRegistrar.class);
 
     private final ObjectProvider<MeterRegistry> registry;
-    private final ObjectProvider<CommandBus> commandBus;
     private final ObjectProvider<EventBus> eventBus;
 
-    AxonMeteringRegistrar(ObjectProvider<MeterRegistry> registry, ObjectProvider<CommandBus> commandBus,
-                          ObjectProvider<EventBus> eventBus) {
+    AxonMeteringRegistrar(ObjectProvider<MeterRegistry> registry, ObjectProvider<EventBus> eventBus) {
         this.registry = registry;
-        this.commandBus = commandBus;
         this.eventBus = eventBus;
     }
 
@@ -32,12 +28,6 @@ class AxonMeteringRegistrar implements SmartInitializingSingleton {
         MeterRegistry meters = registry.getIfAvailable();
         if (meters == null) {
             return;
-        }
-        CommandBus commands = commandBus.getIfUnique();
-        if (commands != null) {
-            commands.registerHandlerInterceptor(new RefreshTimingInterceptor(meters));
-        } else {
-            LOG.warn("No unique Axon CommandBus: {} is not recorded", RefreshTimingInterceptor.REFRESH_DURATION);
         }
         EventBus events = eventBus.getIfUnique();
         if (events != null) {

@@ -5,7 +5,6 @@ import io.cmlfleet.bootstrap.CmlfleetStorageAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventhandling.EventBus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -40,9 +39,8 @@ public class CmlfleetObservabilityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "cmlfleetAxonMeteringRegistrar")
     AxonMeteringRegistrar cmlfleetAxonMeteringRegistrar(ObjectProvider<MeterRegistry> registry,
-                                                        ObjectProvider<CommandBus> commandBus,
                                                         ObjectProvider<EventBus> eventBus) {
-        return new AxonMeteringRegistrar(registry, commandBus, eventBus);
+        return new AxonMeteringRegistrar(registry, eventBus);
     }
 
     @Bean
