@@ -25,6 +25,11 @@ public record RefreshProperties(Duration telemetryWindow, Duration ec2Timeout, D
         includeLabStates = requireNonNullElse(includeLabStates, DEFAULTS.includeLabStates());
         cpuThresholdPercent = requireNonNullElse(cpuThresholdPercent, DEFAULTS.cpuThresholdPercent());
         memoryThresholdPercent = requireNonNullElse(memoryThresholdPercent, DEFAULTS.memoryThresholdPercent());
+        SettingChecks.positive("cmlfleet.refresh.telemetry-window", telemetryWindow);
+        SettingChecks.positive("cmlfleet.refresh.ec2-timeout", ec2Timeout);
+        SettingChecks.notNegative("cmlfleet.refresh.on-demand-min-interval", onDemandMinInterval);
+        SettingChecks.percent("cmlfleet.refresh.cpu-threshold-percent", cpuThresholdPercent);
+        SettingChecks.percent("cmlfleet.refresh.memory-threshold-percent", memoryThresholdPercent);
     }
 
     public RefreshSettings settings() {
