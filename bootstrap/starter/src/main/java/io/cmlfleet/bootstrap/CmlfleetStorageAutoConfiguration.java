@@ -26,6 +26,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -37,6 +38,12 @@ import org.springframework.transaction.PlatformTransactionManager;
         after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
                 FlywayAutoConfiguration.class})
 public class CmlfleetStorageAutoConfiguration {
+
+    /** Static: a bean factory post-processor, created before the configuration class itself. */
+    @Bean
+    static EmbeddedDataDirectoryCheck cmlfleetDataDirectoryCheck(Environment environment) {
+        return new EmbeddedDataDirectoryCheck(environment);
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -17,6 +17,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
@@ -88,7 +89,9 @@ class AxonServerModeTest {
 
     private static String modeSetting(String mode) {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getSystemProperties().put("cmlfleet.storage.mode", mode);
+        // A property source of its own: getSystemProperties() is the JVM's, and the mode would leak into later tests.
+        environment.getPropertySources().addFirst(
+                new MapPropertySource("mode", Map.of("cmlfleet.storage.mode", (Object) mode)));
         new CmlfleetEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
         return environment.getProperty("axon.axonserver.enabled");
     }

@@ -3,7 +3,6 @@ package io.cmlfleet.bootstrap.api;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -26,22 +25,12 @@ public final class ApiCredentials {
         this.users = List.copyOf(users);
     }
 
-    /** Reads {@code cmlfleet.api.keys} and {@code cmlfleet.api.users}; an incomplete entry fails startup. */
+    /** The keys and users of {@code cmlfleet.api}, complete: the properties check that when they are bound. */
     public static ApiCredentials from(CmlfleetApiProperties api) {
-        List<Secret> keys = new ArrayList<>();
-        for (int i = 0; i < api.keys().size(); i++) {
-            CmlfleetApiProperties.ApiKey key = api.keys().get(i);
-            String property = "cmlfleet.api.keys[" + i + "]";
-            keys.add(new Secret(required(property + ".name", key.name()),
-                    digest(required(property + ".key", key.key())), roleOf(property, key.role())));
-        }
-        List<User> users = new ArrayList<>();
-        for (int i = 0; i < api.users().size(); i++) {
-            CmlfleetApiProperties.BasicUser user = api.users().get(i);
-            String property = "cmlfleet.api.users[" + i + "]";
-            users.add(new User(required(property + ".name", user.name()),
-                    required(property + ".password", user.password()), roleOf(property, user.role())));
-        }
+        List<Secret> keys = api.keys().stream()
+                .map(key -> new Secret(key.name(), digest(key.key()), key.role())).toList();
+        List<User> users = api.users().stream()
+                .map(user -> new User(user.name(), user.password(), user.role())).toList();
         return new ApiCredentials(keys, users);
     }
 
@@ -76,20 +65,6 @@ public final class ApiCredentials {
             }
         }
         return Optional.empty();
-    }
-
-    private static String required(String property, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(property + " must be set");
-        }
-        return value;
-    }
-
-    private static ApiRole roleOf(String property, ApiRole role) {
-        if (role == null) {
-            throw new IllegalStateException(property + ".role must be READ_ONLY or ADMIN");
-        }
-        return role;
     }
 
     private static byte[] digest(String secret) {

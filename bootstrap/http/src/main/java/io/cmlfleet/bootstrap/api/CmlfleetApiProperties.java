@@ -1,5 +1,6 @@
 package io.cmlfleet.bootstrap.api;
 
+import io.cmlfleet.bootstrap.config.SettingChecks;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,6 +20,15 @@ public record CmlfleetApiProperties(Boolean enabled, List<ApiKey> keys, List<Bas
         enabled = Objects.requireNonNullElse(enabled, true);
         keys = keys == null ? List.of() : List.copyOf(keys);
         users = users == null ? List.of() : List.copyOf(users);
+        // Checked here, while binding, so that an incomplete entry is reported naming it (never its secret).
+        for (int i = 0; i < keys.size(); i++) {
+            SettingChecks.required("cmlfleet.api.keys[" + i + "].name", keys.get(i).name());
+            SettingChecks.required("cmlfleet.api.keys[" + i + "].key", keys.get(i).key());
+        }
+        for (int i = 0; i < users.size(); i++) {
+            SettingChecks.required("cmlfleet.api.users[" + i + "].name", users.get(i).name());
+            SettingChecks.required("cmlfleet.api.users[" + i + "].password", users.get(i).password());
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.cmlfleet.bootstrap.app;
 
+import io.cmlfleet.bootstrap.config.SettingChecks;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,4 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(prefix = "cmlfleet.console")
 public record ConsoleProperties(@DefaultValue("15s") Duration reportEvery) {
+
+    public ConsoleProperties {
+        SettingChecks.notNegative("cmlfleet.console.report-every", reportEvery);
+    }
 }

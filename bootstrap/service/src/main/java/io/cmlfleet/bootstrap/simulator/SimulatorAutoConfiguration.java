@@ -8,11 +8,14 @@ import io.cmlfleet.application.lifecycle.WorkerLifecycleService;
 import io.cmlfleet.application.port.cml.CmlCredentials;
 import io.cmlfleet.application.port.cml.CmlCredentialsProvider;
 import io.cmlfleet.bootstrap.CmlfleetAutoConfiguration;
+import io.cmlfleet.bootstrap.config.AwsProperties;
 import io.cmlfleet.bootstrap.config.CmlProperties;
 import io.cmlfleet.bootstrap.config.CmlfleetProperties;
 import io.cmlfleet.simulator.FleetProfile;
 import io.cmlfleet.simulator.SimulatedFleet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,11 +63,28 @@ public class SimulatorAutoConfiguration {
     /** The real AWS adapters, aimed at the simulator; the fake keys only satisfy request signing. */
     @Bean(destroyMethod = "close")
     public AwsAdapters cmlfleetAwsAdapters(SimulatedFleet fleet, CmlfleetProperties properties) {
+        warnAboutIgnoredAwsSettings(properties.aws(), fleet);
         return AwsAdapters.create(AwsAdapterSettings.defaults()
                 .withEndpointOverride(fleet.awsEndpoint())
                 .withCredentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("AKIASIMULATEDFLEET00", "simulated-secret")))
                 .withRetries(properties.aws().maxAttempts(), Duration.ofMillis(50)));
+    }
+
+    /** An operator who set these expects them used: say once that, and why, they are not (values stay out). */
+    private static void warnAboutIgnoredAwsSettings(AwsProperties aws, SimulatedFleet fleet) {
+        List<String> ignored = new ArrayList<>();
+        if (aws.endpointOverride() != null && !aws.endpointOverride().isBlank()) {
+            ignored.add("cmlfleet.aws.endpoint-override");
+        }
+        if (aws.accessKeyId() != null || aws.secretAccessKey() != null) {
+            ignored.add("cmlfleet.aws.access-key-id/secret-access-key");
+        }
+        if (!ignored.isEmpty()) {
+            LOG.warn("SIMULATED FLEET: {} ignored because cmlfleet.simulator.enabled=true: the simulated fleet "
+                    + "provides its own endpoint ({}) and keys; set cmlfleet.simulator.enabled=false to use them",
+                    String.join(" and ", ignored), fleet.awsEndpoint());
+        }
     }
 
     /** The real CML client, trusting the simulator's certificate and using its port for port-less endpoints. */

@@ -1,5 +1,7 @@
 package io.cmlfleet.bootstrap.simulator;
 
+import io.cmlfleet.bootstrap.config.InvalidSettingException;
+import io.cmlfleet.bootstrap.config.SettingChecks;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -40,5 +42,18 @@ public record SimulatorProperties(
 
     public SimulatorProperties {
         regions = List.copyOf(regions);
+        SettingChecks.atLeast("cmlfleet.simulator.instances", instances, 0);
+        if (regions.isEmpty()) {
+            throw new InvalidSettingException("cmlfleet.simulator.regions",
+                    "cmlfleet.simulator.regions must name at least one region, e.g. eu-west-1");
+        }
+        SettingChecks.percent("cmlfleet.simulator.slow-percent", slowPercent);
+        SettingChecks.percent("cmlfleet.simulator.flaky-percent", flakyPercent);
+        SettingChecks.percent("cmlfleet.simulator.unlicensed-percent", unlicensedPercent);
+        SettingChecks.percent("cmlfleet.simulator.no-public-ip-percent", noPublicIpPercent);
+        SettingChecks.notNegative("cmlfleet.simulator.pending-duration", pendingDuration);
+        SettingChecks.notNegative("cmlfleet.simulator.min-cml-boot-delay", minCmlBootDelay);
+        SettingChecks.notLonger("cmlfleet.simulator.min-cml-boot-delay", minCmlBootDelay,
+                "cmlfleet.simulator.max-cml-boot-delay", maxCmlBootDelay);
     }
 }

@@ -15,6 +15,7 @@ public record AggregateProperties(Integer snapshotThreshold, Boolean cacheEnable
     public AggregateProperties {
         snapshotThreshold = requireNonNullElse(snapshotThreshold, DEFAULTS.snapshotThreshold());
         cacheEnabled = requireNonNullElse(cacheEnabled, DEFAULTS.cacheEnabled());
+        SettingChecks.atLeast("cmlfleet.aggregate.snapshot-threshold", snapshotThreshold, 0);
     }
 
     public WorkerRepositorySettings settings() {

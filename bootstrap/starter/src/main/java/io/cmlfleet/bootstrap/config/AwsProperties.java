@@ -25,6 +25,16 @@ public record AwsProperties(String endpointOverride, String accessKeyId, String 
     public AwsProperties {
         maxAttempts = requireNonNullElse(maxAttempts, DEFAULTS.maxAttempts());
         apiCallTimeout = requireNonNullElse(apiCallTimeout, DEFAULTS.apiCallTimeout());
+        SettingChecks.atLeast("cmlfleet.aws.max-attempts", maxAttempts, 1);
+        SettingChecks.positive("cmlfleet.aws.api-call-timeout", apiCallTimeout);
+        if (endpointOverride != null && !endpointOverride.isBlank()) {
+            SettingChecks.httpUrl("cmlfleet.aws.endpoint-override", endpointOverride);
+        }
+        // One of the two alone used to be dropped without a word, falling back to the default chain.
+        if ((accessKeyId == null) != (secretAccessKey == null)) {
+            throw new InvalidSettingException("cmlfleet.aws.access-key-id", "cmlfleet.aws.access-key-id and "
+                    + "cmlfleet.aws.secret-access-key must be set together (or neither, for the default chain)");
+        }
     }
 
     /** The adapter settings these properties describe, over the adapter's own defaults. */

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNullElse;
 import io.cmlfleet.adapters.cml.CmlClientSettings;
 import io.cmlfleet.application.port.cml.CmlCredentials;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +31,13 @@ public record CmlProperties(String username, String password, String caBundle, B
         connectTimeout = requireNonNullElse(connectTimeout, DEFAULTS.connectTimeout());
         readTimeout = requireNonNullElse(readTimeout, DEFAULTS.readTimeout());
         maxResponseBytes = requireNonNullElse(maxResponseBytes, DEFAULTS.maxResponseBytes());
+        SettingChecks.positive("cmlfleet.cml.connect-timeout", connectTimeout);
+        SettingChecks.positive("cmlfleet.cml.read-timeout", readTimeout);
+        SettingChecks.atLeast("cmlfleet.cml.max-response-bytes", maxResponseBytes, 1);
+        if (caBundle != null && !caBundle.isBlank() && !Files.isReadable(Path.of(caBundle))) {
+            throw new InvalidSettingException("cmlfleet.cml.ca-bundle",
+                    "cmlfleet.cml.ca-bundle (" + caBundle + ") must be a readable PEM file");
+        }
     }
 
     /** The client settings these properties describe, over the client's own defaults. */
@@ -51,7 +57,8 @@ public record CmlProperties(String username, String password, String caBundle, B
         try {
             return Files.readString(Path.of(path));
         } catch (IOException e) {
-            throw new UncheckedIOException("cmlfleet.cml.ca-bundle: cannot read " + path, e);
+            throw new InvalidSettingException("cmlfleet.cml.ca-bundle",
+                    "cmlfleet.cml.ca-bundle (" + path + ") cannot be read: " + e, e);
         }
     }
 

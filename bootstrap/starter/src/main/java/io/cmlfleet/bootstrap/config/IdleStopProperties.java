@@ -18,6 +18,8 @@ public record IdleStopProperties(Boolean enabled, Duration idleAfter, Duration s
         enabled = requireNonNullElse(enabled, DEFAULTS.enabledFleetWide());
         idleAfter = requireNonNullElse(idleAfter, DEFAULTS.idleAfter());
         snoozeAfterResume = requireNonNullElse(snoozeAfterResume, DEFAULTS.snoozeAfterResume());
+        SettingChecks.positive("cmlfleet.idle-stop.idle-after", idleAfter);
+        SettingChecks.notNegative("cmlfleet.idle-stop.snooze-after-resume", snoozeAfterResume);
     }
 
     public IdleStopSettings settings() {

@@ -26,6 +26,19 @@ public record MonitoringProperties(Duration fastInterval, Duration normalInterva
         jitterSlots = requireNonNullElse(jitterSlots, DEFAULTS.jitterSlots());
         deadlinePollingInterval = requireNonNullElse(deadlinePollingInterval, SCHEDULER_DEFAULTS.pollingInterval());
         deadlineThreads = requireNonNullElse(deadlineThreads, SCHEDULER_DEFAULTS.threads());
+        SettingChecks.positive("cmlfleet.monitoring.fast-interval", fastInterval);
+        SettingChecks.positive("cmlfleet.monitoring.normal-interval", normalInterval);
+        SettingChecks.notLonger("cmlfleet.monitoring.fast-interval", fastInterval,
+                "cmlfleet.monitoring.normal-interval", normalInterval);
+        SettingChecks.atLeast("cmlfleet.monitoring.jitter-slots", jitterSlots, 1);
+        // A slot narrower than a millisecond cannot be told apart from its neighbour.
+        if (jitterSlots > fastInterval.toMillis()) {
+            throw new InvalidSettingException("cmlfleet.monitoring.jitter-slots", "cmlfleet.monitoring.jitter-slots ("
+                    + jitterSlots + ") must not exceed cmlfleet.monitoring.fast-interval in milliseconds ("
+                    + fastInterval.toMillis() + ")");
+        }
+        SettingChecks.positive("cmlfleet.monitoring.deadline-polling-interval", deadlinePollingInterval);
+        SettingChecks.atLeast("cmlfleet.monitoring.deadline-threads", deadlineThreads, 1);
     }
 
     public MonitoringSettings settings() {

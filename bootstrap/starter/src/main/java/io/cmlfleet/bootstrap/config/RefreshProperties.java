@@ -32,6 +32,13 @@ public record RefreshProperties(Duration telemetryWindow, Duration ec2Timeout, D
         memoryThresholdPercent = requireNonNullElse(memoryThresholdPercent, DEFAULTS.memoryThresholdPercent());
         parallelism = requireNonNullElse(parallelism, EXECUTION_DEFAULTS.parallelism());
         shutdownWait = requireNonNullElse(shutdownWait, EXECUTION_DEFAULTS.shutdownWait());
+        SettingChecks.positive("cmlfleet.refresh.telemetry-window", telemetryWindow);
+        SettingChecks.positive("cmlfleet.refresh.ec2-timeout", ec2Timeout);
+        SettingChecks.notNegative("cmlfleet.refresh.on-demand-min-interval", onDemandMinInterval);
+        SettingChecks.percent("cmlfleet.refresh.cpu-threshold-percent", cpuThresholdPercent);
+        SettingChecks.percent("cmlfleet.refresh.memory-threshold-percent", memoryThresholdPercent);
+        SettingChecks.atLeast("cmlfleet.refresh.parallelism", parallelism, 1);
+        SettingChecks.notNegative("cmlfleet.refresh.shutdown-wait", shutdownWait);
     }
 
     public RefreshExecutionSettings executionSettings() {

@@ -15,5 +15,6 @@ public record StorageProperties(StorageMode mode, String dataDir) {
     public StorageProperties {
         mode = Objects.requireNonNullElse(mode, DEFAULT_MODE);
         dataDir = Objects.requireNonNullElse(dataDir, DEFAULT_DATA_DIR);
+        SettingChecks.required("cmlfleet.storage.data-dir", dataDir);
     }
 }

@@ -1,0 +1,80 @@
+package io.cmlfleet.bootstrap.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * The runnable service, started as an operator would with a setting it cannot use or a database it cannot reach:
+ * a short failure report naming the setting or the database and the reason, no stack trace, no secret.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MisconfiguredServiceTest {
+
+    private static final String BANNER = "APPLICATION FAILED TO START";
+    private static final String DB_PASSWORD = "s3cret-db-pw";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void anApiKeyWithoutItsKeyIsReportedByProperty(CapturedOutput output) {
+        String report = failedStart(output, "--cmlfleet.api.keys[0].name=ops-dashboard");
+        assertThat(report).contains("cmlfleet.api.keys[0].key must be set");
+    }
+
+    @Test
+    void aDatabaseThatIsNotThereIsReportedByItsUrlWithoutThePassword(CapturedOutput output) {
+        String report = failedStart(output, "--cmlfleet.storage.mode=postgresql",
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/cmlfleet?password=" + DB_PASSWORD,
+                "--spring.datasource.username=cmlfleet", "--spring.datasource.password=" + DB_PASSWORD);
+        assertThat(report).contains("Cannot connect to the database at "
+                + "jdbc:postgresql://127.0.0.1:1/cmlfleet?password=***").contains("refused");
+        assertThat(output.getAll()).doesNotContain(DB_PASSWORD);
+    }
+
+    @Test
+    void aLoginTheDatabaseRefusesIsReportedByUser(CapturedOutput output) throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            String report = failedStart(output, "--cmlfleet.storage.mode=postgresql",
+                    "--spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                    "--spring.datasource.username=nobody", "--spring.datasource.password=" + DB_PASSWORD);
+            assertThat(report).contains("Login failed for user nobody at the database jdbc:postgresql://");
+            assertThat(output.getAll()).doesNotContain(DB_PASSWORD);
+        }
+    }
+
+    @Test
+    void anEndpointOverrideTheSimulatorReplacesIsNamedInOneWarning(CapturedOutput output) {
+        try (SimulatedFleetRun run = SimulatedFleetRun.start(Map.of("cmlfleet.storage.data-dir", dataDir.toString(),
+                "cmlfleet.aws.endpoint-override", "https://ec2.eu-west-1.amazonaws.com"))) {
+            assertThat(output.getAll().lines().filter(line -> line.contains(" WARN ")
+                    && line.contains("cmlfleet.aws.endpoint-override ignored because cmlfleet.simulator.enabled=true")))
+                    .hasSize(1);
+        }
+    }
+
+    /** Starts the service as the cmlfleet script does, expects it to fail, returns the checked short report. */
+    private String failedStart(CapturedOutput output, String... settings) {
+        String[] args = Stream.concat(Stream.of("--spring.config.name=cmlfleet-app", "--server.port=0",
+                "--cmlfleet.storage.data-dir=" + dataDir, "--cmlfleet.simulator.import-at-start=false"),
+                Stream.of(settings)).toArray(String[]::new);
+        assertThatThrownBy(() -> new SpringApplicationBuilder(CmlfleetApplication.class).run(args).close())
+                .isNotNull();
+        String all = output.getAll();
+        assertThat(all).as("the failure analysis").contains(BANNER).doesNotContain("\tat ");
+        String report = all.substring(all.indexOf(BANNER));
+        assertThat(report.lines()).as("lines from the banner on").hasSizeLessThan(40);
+        return report;
+    }
+}
