@@ -142,7 +142,7 @@ public class CMLWorker implements WorkerEventFold {
     @CommandHandler
     public void handle(ClearEndpoint command, Clock clock) {
         String clearedBy = nonBlank("clearedBy", command.clearedBy());
-        String reason = optionalText(command.reason());
+        String reason = optionalText("reason", command.reason());
         applyAll(EndpointRule.clearByOperator(state, clearedBy, reason, clock.instant()));
     }
 
@@ -191,7 +191,7 @@ public class CMLWorker implements WorkerEventFold {
     public RefreshGateDecision handle(RecordRefreshFailure command, Clock clock) {
         RefreshStage stage = required("stage", command.stage());
         String errorCode = nonBlank("errorCode", command.errorCode());
-        String message = optionalText(required("message", command.message()));
+        String message = WorkerInputRules.reportedText("message", command.message());
         Instant failedAt = notInFuture("failedAt", command.failedAt(), clock);
         RefreshFailed failure = new RefreshFailed(workerId, stage, errorCode, message,
                 RefreshFailed.isRetryableErrorCode(errorCode), failedAt);
@@ -214,7 +214,7 @@ public class CMLWorker implements WorkerEventFold {
     public WorkerPlacement handle(RequestLifecycleAction command, Clock clock) {
         LifecycleAction action = required("action", command.action());
         String requestedBy = nonBlank("requestedBy", command.requestedBy());
-        String reason = optionalText(command.reason());
+        String reason = optionalText("reason", command.reason());
         LifecycleTransitions.refusal(state, action).ifPresent(this::reject);
         apply(new LifecycleActionRequested(workerId, action, requestedBy, reason, clock.instant()));
         return placement();
@@ -224,7 +224,7 @@ public class CMLWorker implements WorkerEventFold {
     public void handle(RecordLifecycleActionFailure command, Clock clock) {
         LifecycleAction action = required("action", command.action());
         String errorCode = nonBlank("errorCode", command.errorCode());
-        String message = optionalText(required("message", command.message()));
+        String message = WorkerInputRules.reportedText("message", command.message());
         Instant failedAt = notInFuture("failedAt", command.failedAt(), clock);
         apply(new LifecycleActionFailed(workerId, action, errorCode, message, failedAt));
     }

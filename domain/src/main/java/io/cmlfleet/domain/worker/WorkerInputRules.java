@@ -32,6 +32,11 @@ public final class WorkerInputRules {
             "(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]{2,39}(?:%[A-Za-z0-9]+)?");
     private static final int MAX_NAME_LENGTH = 255;
+    /** The read model's column sizes: a longer value would overflow the projection and dead-letter the worker. */
+    private static final int MAX_REGION_LENGTH = 64;
+    private static final int MAX_INSTANCE_TYPE_LENGTH = 64;
+    private static final int MAX_ENDPOINT_LENGTH = 512;
+    private static final int MAX_PORT = 65535;
     private static final int MAX_TAGS = 50;
     private static final int MAX_TAG_KEY_LENGTH = 128;
     private static final int MAX_TAG_VALUE_LENGTH = 256;
@@ -76,7 +81,7 @@ public final class WorkerInputRules {
     }
 
     public static String region(String field, String value) {
-        String region = required(field, value);
+        String region = TextRules.maxLength(field, required(field, value), MAX_REGION_LENGTH);
         if (!REGION.matcher(region).matches()) {
             throw new InvalidWorkerInputException(field,
                     "must be an AWS region code such as 'us-east-1' (got '" + abbreviate(region) + "')");
@@ -85,7 +90,7 @@ public final class WorkerInputRules {
     }
 
     public static String instanceType(String field, String value) {
-        String type = required(field, value);
+        String type = TextRules.maxLength(field, required(field, value), MAX_INSTANCE_TYPE_LENGTH);
         if (!INSTANCE_TYPE.matcher(type).matches()) {
             throw new InvalidWorkerInputException(field,
                     "must be an EC2 instance type such as 'c5.2xlarge' (got '" + abbreviate(type) + "')");
@@ -93,12 +98,12 @@ public final class WorkerInputRules {
         return type;
     }
 
-    /** An optional IP address: {@code null} or blank means "none"; anything else must be IPv4 or IPv6. */
+    /** An optional IP address: {@code null} or blank means "none"; anything else must be IPv4 or IPv6 as given. */
     public static String optionalIpAddress(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String ip = value.trim();
+        String ip = required(field, value);
         boolean looksLikeIpv6 = ip.indexOf(':') >= 0 && IPV6.matcher(ip).matches();
         if (!IPV4.matcher(ip).matches() && !looksLikeIpv6) {
             throw new InvalidWorkerInputException(field,
@@ -109,10 +114,10 @@ public final class WorkerInputRules {
 
     /**
      * An HTTPS endpoint: scheme https, a host, no user info (credentials never travel in an endpoint), no query or
-     * fragment. Returned normalised without a trailing slash.
+     * fragment, a port (if any) from 1 to 65535, at most 512 characters. Returned normalised without a trailing slash.
      */
     public static String httpsEndpoint(String field, String value) {
-        String text = required(field, value);
+        String text = TextRules.maxLength(field, required(field, value), MAX_ENDPOINT_LENGTH);
         URI uri;
         try {
             uri = new URI(text);
@@ -129,6 +134,10 @@ public final class WorkerInputRules {
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw new InvalidWorkerInputException(field, "must name a host (got '" + abbreviate(text) + "')");
+        }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > MAX_PORT)) {
+            throw new InvalidWorkerInputException(field, "must have a port from 1 to " + MAX_PORT + " (got "
+                    + uri.getPort() + ")");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new InvalidWorkerInputException(field, "must not have a query or fragment");
@@ -266,11 +275,15 @@ public final class WorkerInputRules {
         return value;
     }
 
+    /**
+     * A text that must be present, checked as it is: no control or format characters, no leading or trailing
+     * whitespace (refused, not trimmed: the value is stored and sent exactly as given).
+     */
     public static String required(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidWorkerInputException(field, "must not be blank");
         }
-        return value.trim();
+        return TextRules.refuseSurroundingWhitespace(field, TextRules.refuseUnsafe(field, value));
     }
 
     /** Tags as EC2 allows them: at most 50, keys 1-128 characters, values up to 256; null means none. */
@@ -287,6 +300,10 @@ public final class WorkerInputRules {
                 throw new InvalidWorkerInputException(field, "tag keys must be 1-" + MAX_TAG_KEY_LENGTH
                         + " characters (got '" + abbreviate(String.valueOf(key)) + "')");
             }
+            TextRules.refuseUnsafe(field, key);
+            if (value != null) {
+                TextRules.refuseUnsafe(field, value);
+            }
             if (value != null && value.length() > MAX_TAG_VALUE_LENGTH) {
                 throw new InvalidWorkerInputException(field, "tag '" + abbreviate(key) + "' has a value longer than "
                         + MAX_TAG_VALUE_LENGTH + " characters");
@@ -298,12 +315,36 @@ public final class WorkerInputRules {
         return Collections.unmodifiableMap(sorted);
     }
 
-    /** Free text kept in an event: blank becomes {@code null}, long text is cut to {@link #MAX_TEXT_LENGTH}. */
+    /**
+     * Free text a caller chose (a reason): control and format characters are refused; blank becomes {@code null},
+     * surrounding whitespace is dropped, long text is cut to {@link #MAX_TEXT_LENGTH}.
+     */
+    public static String optionalText(String field, String value) {
+        return optionalText(value == null ? null : TextRules.refuseUnsafe(field, value));
+    }
+
+    /** Text an adapter reported that must be there (a failure's message), neutralised as {@link #optionalText(String)}. */
+    public static String reportedText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidWorkerInputException(field, "must not be blank");
+        }
+        return optionalText(value);
+    }
+
+    /**
+     * Free text an adapter reported (error messages, status checks, CML facts): it may legitimately hold newlines
+     * (a stack of causes, a multi-line API error), and refusing it would lose the record of a failure, so control and
+     * format characters are neutralised (replaced by a space) instead. Blank becomes {@code null}, long text is cut to
+     * {@link #MAX_TEXT_LENGTH}, the size of the read model's error column.
+     */
     public static String optionalText(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String text = value.strip();
+        String text = TextRules.neutralise(value).strip();
+        if (text.isEmpty()) {
+            return null;
+        }
         return text.length() <= MAX_TEXT_LENGTH ? text : text.substring(0, MAX_TEXT_LENGTH - 1) + "…";
     }
 

@@ -37,11 +37,13 @@ class CMLWorkerCreationTest {
     }
 
     @Test
-    void namesAndCreatorAreTrimmed() {
+    void aNameWithSurroundingWhitespaceIsRefusedNotTrimmed() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterWorker(WORKER, "  lab-worker-1 ", REGION, INSTANCE, "c5.2xlarge",
-                        "ami-0abcdef1234567890", "CML-2.9.1", Map.of("team", "netops"), " alice "))
-                .expectEvents(created());
+                        "ami-0abcdef1234567890", "CML-2.9.1", Map.of("team", "netops"), "alice"))
+                .expectException(InvalidWorkerInputException.class)
+                .expectExceptionMessage("Invalid name: must not start or end with whitespace")
+                .expectNoEvents();
     }
 
     @Test

@@ -48,7 +48,26 @@ class CMLWorkerValidationTest {
                 bad("amiId", new RegisterWorker(WORKER, "n", REGION, INSTANCE, "c5.large", "ami-xyz", null, null, "a")),
                 bad("tags", new RegisterWorker(WORKER, "n", REGION, INSTANCE, "c5.large", "ami-12345678", null, tooManyTags(), "a")),
                 bad("tags", new RegisterWorker(WORKER, "n", REGION, INSTANCE, "c5.large", "ami-12345678", null, Map.of(" ", "v"), "a")),
-                bad("createdBy", new RegisterWorker(WORKER, "n", REGION, INSTANCE, "c5.large", "ami-12345678", null, null, null)));
+                bad("createdBy", new RegisterWorker(WORKER, "n", REGION, INSTANCE, "c5.large", "ami-12345678", null, null, null)),
+                // The exact value is checked, never a trimmed copy.
+                bad("workerId", new RegisterWorker(WORKER + "\n", "n", REGION, INSTANCE, "c5.large", "ami-12345678", null, null, "a")),
+                bad("region", new RegisterWorker(WORKER, "n", REGION + "\r\n", INSTANCE, "c5.large", "ami-12345678", null, null, "a")),
+                bad("region", new RegisterWorker(WORKER, "n", " " + REGION, INSTANCE, "c5.large", "ami-12345678", null, null, "a")),
+                bad("instanceId", new RegisterWorker(WORKER, "n", REGION, INSTANCE + "\n", "c5.large", "ami-12345678", null, null, "a")),
+                bad("instanceType", new RegisterWorker(WORKER, "n", REGION, INSTANCE, "c5.large ", "ami-12345678", null, null, "a")),
+                bad("amiId", new RegisterWorker(WORKER, "n", REGION, INSTANCE, "c5.large", "ami-12345678\t", null, null, "a")),
+                // Control and format characters in every text field.
+                bad("name", new RegisterWorker(WORKER, "lab\nworker", REGION, INSTANCE, "c5.large", "ami-12345678", null, null, "a")),
+                bad("name", new RegisterWorker(WORKER, "lab\u001b[31mworker", REGION, INSTANCE, "c5.large", "ami-12345678", null, null, "a")),
+                bad("name", new RegisterWorker(WORKER, "lab\u202eworker", REGION, INSTANCE, "c5.large", "ami-12345678", null, null, "a")),
+                bad("name", new RegisterWorker(WORKER, "lab\u2066worker", REGION, INSTANCE, "c5.large", "ami-12345678", null, null, "a")),
+                bad("name", new RegisterWorker(WORKER, "lab\u0000worker", REGION, INSTANCE, "c5.large", "ami-12345678", null, null, "a")),
+                bad("name", new RegisterWorker(WORKER, "n".repeat(256), REGION, INSTANCE, "c5.large", "ami-12345678", null, null, "a")),
+                bad("amiName", new RegisterWorker(WORKER, "n", REGION, INSTANCE, "c5.large", "ami-12345678", "CML\u200f", null, "a")),
+                bad("tags", new RegisterWorker(WORKER, "n", REGION, INSTANCE, "c5.large", "ami-12345678", null, Map.of("team\n", "v"), "a")),
+                bad("tags", new RegisterWorker(WORKER, "n", REGION, INSTANCE, "c5.large", "ami-12345678", null, Map.of("team", "net\u202aops"), "a")),
+                bad("createdBy", new RegisterWorker(WORKER, "n", REGION, INSTANCE, "c5.large", "ami-12345678", null, null, "alice\r\n")),
+                bad("region", new RegisterWorker(WORKER, "n", "us-" + "a".repeat(60) + "-1", INSTANCE, "c5.large", "ami-12345678", null, null, "a")));
     }
 
     static Stream<Arguments> badCommandsOnAnExistingWorker() {
@@ -93,6 +112,21 @@ class CMLWorkerValidationTest {
                         true, T1)),
                 bad("evaluatedAt", new EvaluateIdleness(WORKER, Duration.ofMinutes(60), Duration.ZERO, true,
                         FAR_FUTURE)),
+                bad("endpoint", new SetEndpointManually(WORKER, "https://cml.example.com:99999", "ops")),
+                bad("endpoint", new SetEndpointManually(WORKER, "https://cml.example.com:0", "ops")),
+                bad("endpoint", new SetEndpointManually(WORKER, "https://cml.example.com\r\n", "ops")),
+                bad("endpoint", new SetEndpointManually(WORKER, "https://cml.example.com/" + "p".repeat(489), "ops")),
+                bad("setBy", new SetEndpointManually(WORKER, "https://cml.example.com", "ops\u001b")),
+                bad("clearedBy", new ClearEndpoint(WORKER, "ops\n", "gone")),
+                bad("reason", new ClearEndpoint(WORKER, "ops", "gone\u202e")),
+                bad("reason", new RequestLifecycleAction(WORKER, io.cmlfleet.domain.worker.LifecycleAction.STOP,
+                        "ops", "night\nFAKE LOG LINE")),
+                bad("requestedBy", new RequestLifecycleAction(WORKER, io.cmlfleet.domain.worker.LifecycleAction.STOP,
+                        " ops", null)),
+                bad("reason", new MarkTerminated(WORKER, "gone\u0000", T1)),
+                bad("errorCode", new RecordRefreshFailure(WORKER, RefreshStage.HEALTH_CHECK, "TIMEOUT\n", "x", T1)),
+                bad("publicIp", new RecordEc2Observation(WORKER, "running", 16, "10.0.0.1\n", null, null, null, T1)),
+                bad("ec2State", new RecordEc2Observation(WORKER, "running\r\n", 16, null, null, null, null, T1)),
                 bad("stages.result", new RecordRefreshCompleted(WORKER, RefreshTrigger.SCHEDULED, T1, T1,
                         List.of(new RefreshStageOutcome(RefreshStage.HEALTH_CHECK, null, null)))));
     }

@@ -70,6 +70,93 @@ class WorkerInputRulesTest {
                 "Invalid stages.result: is required");
     }
 
+    @Test
+    void identifiersAreCheckedExactlyAndNeverTrimmed() {
+        assertThat(WorkerInputRules.region("region", "eu-west-1")).isEqualTo("eu-west-1");
+        assertRejected(() -> WorkerInputRules.region("region", "eu-west-1\r\n"),
+                "Invalid region: must not contain control or format characters (got U+000D at index 9)");
+        assertRejected(() -> WorkerInputRules.region("region", "eu-west-1 "),
+                "Invalid region: must not start or end with whitespace");
+        assertRejected(() -> WorkerInputRules.instanceId("instanceId", "i-1234abcd\n"),
+                "Invalid instanceId: must not contain control or format characters (got U+000A at index 10)");
+        assertRejected(() -> WorkerInputRules.workerId("workerId", " lab-1"),
+                "Invalid workerId: must not start or end with whitespace");
+        assertRejected(() -> WorkerInputRules.nonBlank("name", "\tlab"),
+                "Invalid name: must not contain control or format characters (got U+0009 at index 0)");
+        assertRejected(() -> WorkerInputRules.optionalIpAddress("publicIp", " 10.0.0.1"),
+                "Invalid publicIp: must not start or end with whitespace");
+    }
+
+    @Test
+    void everyControlAndBidiCharacterIsRefusedInText() {
+        int[] forging = {0x00, 0x0A, 0x0D, 0x1B, 0x7F, 0x85, 0x200B, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A, 0x202B,
+                0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF};
+        for (int codePoint : forging) {
+            String name = "lab" + Character.toString(codePoint) + "worker";
+            assertRejected(() -> WorkerInputRules.nonBlank("name", name), "Invalid name: must not contain control or"
+                    + " format characters (got " + String.format("U+%04X", codePoint) + " at index 3)");
+            assertRejected(() -> WorkerInputRules.optionalText("reason", name), "Invalid reason: must not contain"
+                    + " control or format characters (got " + String.format("U+%04X", codePoint) + " at index 3)");
+            assertRejected(() -> WorkerInputRules.tags("tags", java.util.Map.of("team", name)), "Invalid tags: must"
+                    + " not contain control or format characters (got " + String.format("U+%04X", codePoint)
+                    + " at index 3)");
+        }
+        assertThat(WorkerInputRules.nonBlank("name", "Zürich lab 東京 ✓")).isEqualTo("Zürich lab 東京 ✓");
+    }
+
+    @Test
+    void reportedTextIsNeutralisedNotRefused() {
+        assertThat(WorkerInputRules.reportedText("message", "connect failed\r\n\tcaused by: \u001b[31mrefused"))
+                .isEqualTo("connect failed   caused by:  [31mrefused");
+        assertThat(WorkerInputRules.optionalText("evil\u202e name")).isEqualTo("evil  name");
+        assertThat(WorkerInputRules.optionalText("\n\u0000")).isNull();
+        assertRejected(() -> WorkerInputRules.reportedText("message", " "), "Invalid message: must not be blank");
+        assertThat(WorkerInputRules.reportedText("message", "m".repeat(1000))).hasSize(1000).doesNotEndWith("…");
+        assertThat(WorkerInputRules.reportedText("message", "m".repeat(1001))).hasSize(1000).endsWith("…");
+    }
+
+    @Test
+    void lengthsMatchTheStorageColumnsAtTheBoundary() {
+        assertThat(WorkerInputRules.workerId("workerId", "w".repeat(128))).hasSize(128);
+        assertThatThrownBy(() -> WorkerInputRules.workerId("workerId", "w".repeat(129)))
+                .hasMessageStartingWith("Invalid workerId: must be 1-128 characters");
+        assertThat(WorkerInputRules.nonBlank("name", "n".repeat(255))).hasSize(255);
+        assertRejected(() -> WorkerInputRules.nonBlank("name", "n".repeat(256)),
+                "Invalid name: must be at most 255 characters (got 256)");
+        assertThat(WorkerInputRules.region("region", "us-" + "a".repeat(59) + "-1")).hasSize(64);
+        assertRejected(() -> WorkerInputRules.region("region", "us-" + "a".repeat(60) + "-1"),
+                "Invalid region: must be at most 64 characters (got 65)");
+        assertThat(WorkerInputRules.instanceId("instanceId", "i-0123456789abcdef0")).hasSize(19);
+        assertThatThrownBy(() -> WorkerInputRules.instanceId("instanceId", "i-0123456789abcdef01"))
+                .hasMessageStartingWith("Invalid instanceId: must be 'i-' followed by 8 or 17");
+        String type64 = "c".repeat(30) + "." + "x".repeat(33);
+        assertThat(WorkerInputRules.instanceType("instanceType", type64)).hasSize(64);
+        assertRejected(() -> WorkerInputRules.instanceType("instanceType", type64 + "x"),
+                "Invalid instanceType: must be at most 64 characters (got 65)");
+        String endpoint512 = "https://cml.example.com/" + "p".repeat(488);
+        assertThat(WorkerInputRules.httpsEndpoint("endpoint", endpoint512)).hasSize(512);
+        assertRejected(() -> WorkerInputRules.httpsEndpoint("endpoint", endpoint512 + "p"),
+                "Invalid endpoint: must be at most 512 characters (got 513)");
+        assertThat(WorkerInputRules.tags("tags", java.util.Map.of("k".repeat(128), "v".repeat(256)))).hasSize(1);
+        assertThatThrownBy(() -> WorkerInputRules.tags("tags", java.util.Map.of("k".repeat(129), "v")))
+                .hasMessageStartingWith("Invalid tags: tag keys must be 1-128 characters");
+        assertThatThrownBy(() -> WorkerInputRules.tags("tags", java.util.Map.of("k", "v".repeat(257))))
+                .hasMessage("Invalid tags: tag 'k' has a value longer than 256 characters");
+    }
+
+    @Test
+    void endpointPortsAreFrom1To65535() {
+        assertThat(WorkerInputRules.httpsEndpoint("endpoint", "https://10.0.0.1:1")).isEqualTo("https://10.0.0.1:1");
+        assertThat(WorkerInputRules.httpsEndpoint("endpoint", "https://10.0.0.1:65535/"))
+                .isEqualTo("https://10.0.0.1:65535");
+        assertRejected(() -> WorkerInputRules.httpsEndpoint("endpoint", "https://10.0.0.1:65536"),
+                "Invalid endpoint: must have a port from 1 to 65535 (got 65536)");
+        assertRejected(() -> WorkerInputRules.httpsEndpoint("endpoint", "https://10.0.0.1:99999"),
+                "Invalid endpoint: must have a port from 1 to 65535 (got 99999)");
+        assertRejected(() -> WorkerInputRules.httpsEndpoint("endpoint", "https://10.0.0.1:0"),
+                "Invalid endpoint: must have a port from 1 to 65535 (got 0)");
+    }
+
     private static void assertRejected(Runnable check, String message) {
         assertThatThrownBy(check::run).isInstanceOf(InvalidWorkerInputException.class).hasMessage(message);
     }
