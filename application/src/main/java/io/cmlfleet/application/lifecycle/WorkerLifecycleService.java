@@ -8,6 +8,7 @@ import io.cmlfleet.application.port.cloud.InstanceLifecycle;
 import io.cmlfleet.application.port.cloud.InstanceSnapshot;
 import io.cmlfleet.application.port.cloud.LaunchRequest;
 import io.cmlfleet.domain.worker.LifecycleAction;
+import io.cmlfleet.domain.worker.ProvisionInputRules;
 import io.cmlfleet.domain.worker.WorkerInputRules;
 import io.cmlfleet.domain.worker.WorkerPlacement;
 import io.cmlfleet.domain.worker.WorkerState;
@@ -62,6 +63,12 @@ public class WorkerLifecycleService {
         String region = WorkerInputRules.region("region", request.region());
         WorkerInputRules.amiId("amiId", request.amiId());
         WorkerInputRules.instanceType("instanceType", request.instanceType());
+        if (request.amiName() != null && !request.amiName().isBlank()) {
+            WorkerInputRules.nonBlank("amiName", request.amiName());
+        }
+        ProvisionInputRules.optionalSubnetId("subnetId", request.subnetId());
+        ProvisionInputRules.securityGroupIds("securityGroupIds", request.securityGroupIds());
+        ProvisionInputRules.optionalKeyName("keyName", request.keyName());
         WorkerInputRules.nonBlank("requestedBy", request.requestedBy());
         Map<String, String> tags = new TreeMap<>(WorkerInputRules.tags("tags", request.tags()));
         tags.put(WORKER_ID_TAG, workerId);

@@ -37,8 +37,8 @@ class WorkerLifecycleServiceTest {
     }
 
     private static ProvisionWorker provision(String workerId, String amiId) {
-        return new ProvisionWorker(workerId, "lab 7", "eu-west-1", amiId, "CML-2.9.1", "c5.2xlarge", "subnet-1",
-                List.of("sg-1"), "ops-key", Map.of("team", "netops"), "alice");
+        return new ProvisionWorker(workerId, "lab 7", "eu-west-1", amiId, "CML-2.9.1", "c5.2xlarge",
+                "subnet-0123abcd", List.of("sg-0123abcd"), "ops-key", Map.of("team", "netops"), "alice");
     }
 
     @Test
@@ -49,7 +49,7 @@ class WorkerLifecycleServiceTest {
         assertThat(app.ec2Lifecycle.launches).singleElement().satisfies(launch -> {
             assertThat(launch.tags()).containsEntry(WorkerLifecycleService.WORKER_ID_TAG, "w-7")
                     .containsEntry("team", "netops").containsEntry("Name", "lab 7");
-            assertThat(launch.securityGroupIds()).containsExactly("sg-1");
+            assertThat(launch.securityGroupIds()).containsExactly("sg-0123abcd");
         });
         assertThat(app.events("w-7", WorkerCreated.class)).singleElement().satisfies(created -> {
             assertThat(created.instanceId()).isEqualTo(instanceId);
@@ -64,6 +64,33 @@ class WorkerLifecycleServiceTest {
 
         assertThat(app.ec2Lifecycle.calls).isEmpty();
         assertThat(app.events("w-7")).isEmpty();
+    }
+
+    @Test
+    void badLaunchFieldsAreRejectedBeforeAnythingIsLaunched() {
+        List<ProvisionWorker> bad = List.of(
+                launch("subnet-1", List.of("sg-0123abcd"), "ops-key"),
+                launch("subnet-0123abcd\n", List.of("sg-0123abcd"), "ops-key"),
+                launch("subnet-0123abcd", List.of("sg-0123abcd", "sg-0123abcd"), "ops-key"),
+                launch("subnet-0123abcd", List.of("sg-1", "sg-2", "sg-3", "sg-4", "sg-5", "sg-6"), "ops-key"),
+                launch("subnet-0123abcd", List.of("sg-1"), "ops-key"),
+                launch("subnet-0123abcd", List.of("sg-0123abcd"), "ops-key "),
+                launch("subnet-0123abcd", List.of("sg-0123abcd"), "clé"));
+        List<String> fields = List.of("subnetId", "subnetId", "securityGroupIds", "securityGroupIds",
+                "securityGroupIds[0]", "keyName", "keyName");
+        for (int i = 0; i < bad.size(); i++) {
+            ProvisionWorker request = bad.get(i);
+            assertThatThrownBy(() -> app.lifecycle.provision(request)).as(request.toString())
+                    .isInstanceOf(InvalidWorkerInputException.class)
+                    .hasMessageStartingWith("Invalid " + fields.get(i) + ":");
+        }
+        assertThat(app.ec2Lifecycle.calls).isEmpty();
+        assertThat(app.events("w-7")).isEmpty();
+    }
+
+    private static ProvisionWorker launch(String subnetId, List<String> securityGroupIds, String keyName) {
+        return new ProvisionWorker("w-7", "lab 7", "eu-west-1", "ami-12345678", null, "c5.2xlarge", subnetId,
+                securityGroupIds, keyName, Map.of(), "alice");
     }
 
     @Test
