@@ -1,7 +1,7 @@
 package io.cmlfleet.domain.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.cmlfleet.domain.worker.WorkerInputRulesTest.assertRejected;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,9 +57,5 @@ class ProvisionInputRulesTest {
                 "Invalid keyName: must not start or end with whitespace");
         assertRejected(() -> ProvisionInputRules.optionalKeyName("keyName", "ops\u001b"),
                 "Invalid keyName: must not contain control or format characters (got U+001B at index 3)");
-    }
-
-    private static void assertRejected(Runnable check, String message) {
-        assertThatThrownBy(check::run).isInstanceOf(InvalidWorkerInputException.class).hasMessage(message);
     }
 }

@@ -93,13 +93,11 @@ class WorkerInputRulesTest {
                 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF};
         for (int codePoint : forging) {
             String name = "lab" + Character.toString(codePoint) + "worker";
-            assertRejected(() -> WorkerInputRules.nonBlank("name", name), "Invalid name: must not contain control or"
-                    + " format characters (got " + String.format("U+%04X", codePoint) + " at index 3)");
-            assertRejected(() -> WorkerInputRules.optionalText("reason", name), "Invalid reason: must not contain"
-                    + " control or format characters (got " + String.format("U+%04X", codePoint) + " at index 3)");
-            assertRejected(() -> WorkerInputRules.tags("tags", java.util.Map.of("team", name)), "Invalid tags: must"
-                    + " not contain control or format characters (got " + String.format("U+%04X", codePoint)
-                    + " at index 3)");
+            String refused = " must not contain control or format characters (got "
+                    + String.format("U+%04X", codePoint) + " at index 3)";
+            assertRejected(() -> WorkerInputRules.nonBlank("name", name), "Invalid name:" + refused);
+            assertRejected(() -> WorkerInputRules.optionalText("reason", name), "Invalid reason:" + refused);
+            assertRejected(() -> WorkerInputRules.tags("tags", java.util.Map.of("team", name)), "Invalid tags:" + refused);
         }
         assertThat(WorkerInputRules.nonBlank("name", "Zürich lab 東京 ✓")).isEqualTo("Zürich lab 東京 ✓");
     }
@@ -157,7 +155,7 @@ class WorkerInputRulesTest {
                 "Invalid endpoint: must have a port from 1 to 65535 (got 0)");
     }
 
-    private static void assertRejected(Runnable check, String message) {
+    static void assertRejected(Runnable check, String message) {
         assertThatThrownBy(check::run).isInstanceOf(InvalidWorkerInputException.class).hasMessage(message);
     }
 }

@@ -1,5 +1,8 @@
 package io.cmlfleet.bootstrap.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.cmlfleet.application.port.cloud.CloudAccessException;
 import io.cmlfleet.application.port.cml.CmlAccessException;
 import io.cmlfleet.application.forensics.WorkerHistoryNotFoundException;
@@ -26,6 +29,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.method.ParameterErrors;
@@ -169,6 +173,38 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return invalid(rejected, request);
     }
 
+    /**
+     * A body that is not one well-formed JSON document of the right shape: 400 naming the field whose JSON type is
+     * wrong (a number where a string id belongs), or {@code request} for malformed JSON and trailing data. Jackson's
+     * own text is not echoed: it quotes the body.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String expected = mismatch.getTargetType() == null ? "another JSON type" : describe(mismatch.getTargetType());
+            return invalid(List.of(new RejectedField(jsonPath(mismatch), "must be " + expected)), request);
+        }
+        String message = cause instanceof JsonProcessingException
+                ? "must be one well-formed JSON document with nothing after it"
+                : "must be a JSON body";
+        return invalid(List.of(new RejectedField("request", message)), request);
+    }
+
+    private static String jsonPath(JsonMappingException failure) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : failure.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
                                                         HttpStatusCode status, WebRequest request) {
@@ -239,6 +275,9 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     private static String describe(Class<?> type) {
         if (type.isEnum()) {
             return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == String.class) {
+            return "a JSON string";
         }
         if (type == java.time.Instant.class) {
             return "an ISO-8601 instant such as 2026-01-31T12:00:00Z";

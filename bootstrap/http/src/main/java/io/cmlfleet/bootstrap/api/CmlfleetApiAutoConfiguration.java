@@ -2,6 +2,10 @@ package io.cmlfleet.bootstrap.api;
 
 import io.cmlfleet.bootstrap.CmlfleetAutoConfiguration;
 import io.cmlfleet.bootstrap.CmlfleetStorageAutoConfiguration;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -12,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -28,6 +33,21 @@ public class CmlfleetApiAutoConfiguration {
 
     public static final String API_KEY_SCHEME = "apiKey";
     public static final String BASIC_SCHEME = "basic";
+
+    /**
+     * Strict JSON for request bodies: a JSON number or boolean is not turned into a string (an id sent as
+     * {@code 123} is a 400, not the id "123"), and anything after the JSON document is refused. Applied to the
+     * ObjectMapper Spring Boot builds, which the MVC converters use; only textual targets lose their coercions, so a
+     * host's numbers, booleans and enums read as before.
+     */
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer cmlfleetStrictJsonCustomizer() {
+        return builder -> builder.featuresToEnable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
 
     @Bean
     @ConditionalOnMissingBean(OpenAPI.class)

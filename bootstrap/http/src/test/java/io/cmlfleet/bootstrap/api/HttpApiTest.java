@@ -175,6 +175,78 @@ class HttpApiTest {
         assertThat(answer.json().path("detail").asText()).startsWith("Invalid instanceId");
     }
 
+    // --- the exact value is validated, and the JSON is strict ------------------------------------------------
+
+    private static void assertRejectedField(Answer answer, String field) {
+        assertProblem(answer, 400);
+        assertThat(answer.json().path("field").asText()).isEqualTo(field);
+        assertThat(answer.json().path("detail").asText()).startsWith("Invalid " + field);
+    }
+
+    @Test
+    void aRegionWithATrailingCrLfIsRefusedNotTrimmed() {
+        cloud.addRunningInstance("i-0eeeeeeeeeeeeee01");
+        Answer answer = asAdmin("POST", "/api/v1/workers/import", """
+                {"workerId":"crlf-1","name":"crlf","region":"eu-west-1\\r\\n","instanceId":"i-0eeeeeeeeeeeeee01"}""");
+        assertRejectedField(answer, "region");
+        assertThat(answer.body()).doesNotContain("\r").doesNotContain("\\r");
+        assertProblem(asReader("GET", "/api/v1/workers/crlf-1"), 404);
+    }
+
+    @Test
+    void anEndpointPortOutOfRangeOrAnOverlongEndpointIsRefused() {
+        importRunning("ep-limits-1", "i-0ddddddddddddddd2");
+        assertRejectedField(asAdmin("PUT", "/api/v1/workers/ep-limits-1/endpoint", """
+                {"endpoint":"https://cml-1.example.net:99999"}"""), "endpoint");
+        String endpoint513 = "https://cml-1.example.net/" + "p".repeat(513 - "https://cml-1.example.net/".length());
+        assertRejectedField(asAdmin("PUT", "/api/v1/workers/ep-limits-1/endpoint",
+                "{\"endpoint\":\"" + endpoint513 + "\"}"), "endpoint");
+        String endpoint512 = endpoint513.substring(0, 512);
+        Answer longest = asAdmin("PUT", "/api/v1/workers/ep-limits-1/endpoint", "{\"endpoint\":\"" + endpoint512 + "\"}");
+        assertThat(longest.status()).as(longest.body()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                endpoint512.equals(asReader("GET", "/api/v1/workers/ep-limits-1").json().path("endpoint").asText()));
+    }
+
+    @Test
+    void aJsonNumberOrBooleanIsNotCoercedIntoAStringId() {
+        cloud.addRunningInstance("i-0eeeeeeeeeeeeee02");
+        Answer number = asAdmin("POST", "/api/v1/workers/import", """
+                {"workerId":12345,"name":"n","region":"eu-west-1","instanceId":"i-0eeeeeeeeeeeeee02"}""");
+        assertRejectedField(number, "workerId");
+        assertThat(number.json().path("detail").asText()).isEqualTo("Invalid workerId must be a JSON string");
+        assertRejectedField(asAdmin("POST", "/api/v1/workers/import", """
+                {"workerId":"coerce-1","name":true,"region":"eu-west-1","instanceId":"i-0eeeeeeeeeeeeee02"}"""), "name");
+        assertProblem(asReader("GET", "/api/v1/workers/12345"), 404);
+    }
+
+    @Test
+    void trailingDataAfterTheJsonBodyAndMalformedJsonAreRefused() {
+        cloud.addRunningInstance("i-0eeeeeeeeeeeeee03");
+        Answer trailing = asAdmin("POST", "/api/v1/workers/import",
+                importBody("trailing-1", "i-0eeeeeeeeeeeeee03") + " {\"workerId\":\"other\"}");
+        assertRejectedField(trailing, "request");
+        assertRejectedField(asAdmin("POST", "/api/v1/workers/import", importBody("trailing-1", "i-0eeeeeeeeeeeeee03")
+                + "garbage"), "request");
+        assertRejectedField(asAdmin("POST", "/api/v1/workers/import", "{\"workerId\":"), "request");
+        assertProblem(asReader("GET", "/api/v1/workers/trailing-1"), 404);
+    }
+
+    @Test
+    void badLaunchFieldsAreRefusedBeforeAnyAwsCall() {
+        List<String> callsBefore = cloud.lifecycleCalls();
+        String body = """
+                {"workerId":"prov-bad-1","name":"p","region":"eu-west-1","amiId":"ami-12345678",
+                 "instanceType":"c5.2xlarge",%s}""";
+        assertRejectedField(asAdmin("POST", "/api/v1/workers", body.formatted("\"subnetId\":\"subnet-1\"")),
+                "subnetId");
+        assertRejectedField(asAdmin("POST", "/api/v1/workers", body.formatted(
+                "\"securityGroupIds\":[\"sg-0123abcd\",\"sg-0123abcd\"]")), "securityGroupIds");
+        assertRejectedField(asAdmin("POST", "/api/v1/workers", body.formatted("\"keyName\":\" ops\"")), "keyName");
+        assertThat(cloud.lifecycleCalls()).isEqualTo(callsBefore);
+        assertProblem(asReader("GET", "/api/v1/workers/prov-bad-1"), 404);
+    }
+
     @Test
     void badQueryParametersAre400WithTheParameterName() {
         Answer badStatus = asReader("GET", "/api/v1/workers?status=SLEEPING");
