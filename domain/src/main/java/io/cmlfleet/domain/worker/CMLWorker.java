@@ -103,7 +103,7 @@ public class CMLWorker implements WorkerEventFold {
     @CommandHandler
     public Ec2ObservationResult handle(RecordEc2Observation command, Clock clock) {
         RecordEc2Observation observation = new RecordEc2Observation(workerId,
-                required("ec2State", command.ec2State()),
+                WorkerInputRules.ec2State("ec2State", command.ec2State()),
                 WorkerInputRules.optionalEc2StateCode("ec2StateCode", command.ec2StateCode()),
                 WorkerInputRules.optionalIpAddress("publicIp", command.publicIp()),
                 WorkerInputRules.optionalIpAddress("privateIp", command.privateIp()),
@@ -190,7 +190,7 @@ public class CMLWorker implements WorkerEventFold {
     @CommandHandler
     public RefreshGateDecision handle(RecordRefreshFailure command, Clock clock) {
         RefreshStage stage = required("stage", command.stage());
-        String errorCode = nonBlank("errorCode", command.errorCode());
+        String errorCode = WorkerInputRules.errorCode("errorCode", command.errorCode());
         String message = WorkerInputRules.reportedText("message", command.message());
         Instant failedAt = notInFuture("failedAt", command.failedAt(), clock);
         RefreshFailed failure = new RefreshFailed(workerId, stage, errorCode, message,
@@ -223,7 +223,7 @@ public class CMLWorker implements WorkerEventFold {
     @CommandHandler
     public void handle(RecordLifecycleActionFailure command, Clock clock) {
         LifecycleAction action = required("action", command.action());
-        String errorCode = nonBlank("errorCode", command.errorCode());
+        String errorCode = WorkerInputRules.errorCode("errorCode", command.errorCode());
         String message = WorkerInputRules.reportedText("message", command.message());
         Instant failedAt = notInFuture("failedAt", command.failedAt(), clock);
         apply(new LifecycleActionFailed(workerId, action, errorCode, message, failedAt));

@@ -37,6 +37,10 @@ public final class WorkerInputRules {
     private static final int MAX_INSTANCE_TYPE_LENGTH = 64;
     private static final int MAX_ENDPOINT_LENGTH = 512;
     private static final int MAX_PORT = 65535;
+    private static final int MAX_EC2_STATE_LENGTH = 32;
+    private static final int MAX_IP_LENGTH = 64;
+    private static final int MAX_ERROR_CODE_LENGTH = 64;
+    private static final int MAX_CML_VERSION_LENGTH = 128;
     private static final int MAX_TAGS = 50;
     private static final int MAX_TAG_KEY_LENGTH = 128;
     private static final int MAX_TAG_VALUE_LENGTH = 256;
@@ -103,7 +107,7 @@ public final class WorkerInputRules {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String ip = required(field, value);
+        String ip = TextRules.maxLength(field, required(field, value), MAX_IP_LENGTH);
         boolean looksLikeIpv6 = ip.indexOf(':') >= 0 && IPV6.matcher(ip).matches();
         if (!IPV4.matcher(ip).matches() && !looksLikeIpv6) {
             throw new InvalidWorkerInputException(field,
@@ -222,7 +226,7 @@ public final class WorkerInputRules {
     public static CmlFacts cmlFacts(String field, CmlFacts value) {
         CmlFacts facts = required(field, value);
         return new CmlFacts(
-                optionalText(facts.version()),
+                cut(optionalText(facts.version()), MAX_CML_VERSION_LENGTH),
                 facts.ready(),
                 facts.licensed(),
                 facts.enterprise(),
@@ -345,7 +349,21 @@ public final class WorkerInputRules {
         if (text.isEmpty()) {
             return null;
         }
-        return text.length() <= MAX_TEXT_LENGTH ? text : text.substring(0, MAX_TEXT_LENGTH - 1) + "…";
+        return cut(text, MAX_TEXT_LENGTH);
+    }
+
+    /** An EC2 state name as EC2 reports it ({@code running}, {@code stopped}...), at most 32 characters. */
+    public static String ec2State(String field, String value) {
+        return TextRules.maxLength(field, required(field, value), MAX_EC2_STATE_LENGTH);
+    }
+
+    /** A failure's error code (a failure kind such as {@code TIMEOUT}), at most 64 characters. */
+    public static String errorCode(String field, String value) {
+        return TextRules.maxLength(field, required(field, value), MAX_ERROR_CODE_LENGTH);
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private static String abbreviate(String value) {

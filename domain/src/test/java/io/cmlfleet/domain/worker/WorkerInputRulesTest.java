@@ -135,6 +135,17 @@ class WorkerInputRulesTest {
         assertThat(WorkerInputRules.httpsEndpoint("endpoint", endpoint512)).hasSize(512);
         assertRejected(() -> WorkerInputRules.httpsEndpoint("endpoint", endpoint512 + "p"),
                 "Invalid endpoint: must be at most 512 characters (got 513)");
+        assertThat(WorkerInputRules.ec2State("ec2State", "s".repeat(32))).hasSize(32);
+        assertRejected(() -> WorkerInputRules.ec2State("ec2State", "s".repeat(33)),
+                "Invalid ec2State: must be at most 32 characters (got 33)");
+        assertThat(WorkerInputRules.errorCode("errorCode", "E".repeat(64))).hasSize(64);
+        assertRejected(() -> WorkerInputRules.errorCode("errorCode", "E".repeat(65)),
+                "Invalid errorCode: must be at most 64 characters (got 65)");
+        assertRejected(() -> WorkerInputRules.optionalIpAddress("publicIp", "fe80::1%" + "e".repeat(57)),
+                "Invalid publicIp: must be at most 64 characters (got 65)");
+        CmlFacts longVersion = new CmlFacts("v".repeat(129), null, null, null, null, null, null, null, null, null,
+                null, null);
+        assertThat(WorkerInputRules.cmlFacts("facts", longVersion).version()).hasSize(128).endsWith("…");
         assertThat(WorkerInputRules.tags("tags", java.util.Map.of("k".repeat(128), "v".repeat(256)))).hasSize(1);
         assertThatThrownBy(() -> WorkerInputRules.tags("tags", java.util.Map.of("k".repeat(129), "v")))
                 .hasMessageStartingWith("Invalid tags: tag keys must be 1-128 characters");
