@@ -26,7 +26,7 @@ final class SafeJsonEscapes extends CharacterEscapes {
 
     @Override
     public SerializableString getEscapeSequence(int ch) {
-        return ch <= 0xffff && SafeText.isUnsafe((char) ch)
+        return ch <= 0xffff && SafeText.isUnsafe(ch)
                 ? new SerializedString(String.format("\\u%04x", ch)) : null;
     }
 }

@@ -6,11 +6,13 @@ package io.cmlfleet.application.text;
  * sequence rewrites the terminal and a bidi override reorders what the operator reads.
  *
  * <p>Each such character is replaced by a visible escape: {@code \n}, {@code \r} and {@code \t} for the three
- * common ones, {@code \\uXXXX} (four lower-case hex digits) for every other one. Escaped are the C0 controls
- * (U+0000–U+001F, NUL and ESC among them), DEL and the C1 controls (U+007F–U+009F), the line and paragraph
- * separators (U+2028, U+2029) and the format characters that hide or reorder text (U+061C, U+200B–U+200F,
- * U+202A–U+202E, U+2060–U+2069, U+FEFF). Everything else, a backslash included, is kept, so ordinary text comes
- * out unchanged; the escapes are for reading, not a reversible encoding.
+ * common ones, {@code \\uXXXX} (four lower-case hex digits per UTF-16 unit, so a supplementary character is two
+ * escapes, as in Java and JSON) for every other one. Escaped are the characters the domain's input rules refuse: the
+ * controls (Cc: U+0000–U+001F, NUL and ESC among them, DEL and U+0080–U+009F), the format characters (Cf: among them
+ * U+061C, U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+2066–U+2069, U+FEFF and the tag characters
+ * U+E0001–U+E007F), the line and paragraph separators (U+2028, U+2029), and U+2065, unassigned inside the
+ * invisible-operator and isolate block. Everything else, a backslash included, is kept, so ordinary text comes out
+ * unchanged; the escapes are for reading, not a reversible encoding.
  *
  * <p>This package depends on nothing, so the refresh log, the renderers and the CLI can all use it.
  */
@@ -29,19 +31,22 @@ public final class SafeText {
             return value; // the common case: no copy
         }
         StringBuilder out = new StringBuilder(value.length() + 16).append(value, 0, first);
-        for (int i = first; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (!isUnsafe(c)) {
-                out.append(c);
-            } else if (c == '\n') {
+        for (int i = first; i < value.length(); ) {
+            int codePoint = value.codePointAt(i);
+            if (!isUnsafe(codePoint)) {
+                out.appendCodePoint(codePoint);
+            } else if (codePoint == '\n') {
                 out.append("\\n");
-            } else if (c == '\r') {
+            } else if (codePoint == '\r') {
                 out.append("\\r");
-            } else if (c == '\t') {
+            } else if (codePoint == '\t') {
                 out.append("\\t");
             } else {
-                out.append(String.format("\\u%04x", (int) c));
+                for (char unit : Character.toChars(codePoint)) {
+                    out.append(String.format("\\u%04x", (int) unit));
+                }
             }
+            i += Character.charCount(codePoint);
         }
         return out.toString();
     }
@@ -51,23 +56,20 @@ public final class SafeText {
         return value == null ? null : line(value.toString());
     }
 
-    /** Whether {@code c} is one of the characters {@link #line(String)} escapes. */
-    public static boolean isUnsafe(char c) {
-        return c < 0x20
-                || (c >= 0x7f && c <= 0x9f)
-                || c == 0x061c
-                || (c >= 0x200b && c <= 0x200f)
-                || c == 0x2028 || c == 0x2029
-                || (c >= 0x202a && c <= 0x202e)
-                || (c >= 0x2060 && c <= 0x2069)
-                || c == 0xfeff;
+    /** Whether {@link #line(String)} escapes this code point. */
+    public static boolean isUnsafe(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || codePoint == 0x2065;
     }
 
     private static int firstUnsafe(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            if (isUnsafe(value.charAt(i))) {
+        for (int i = 0; i < value.length(); ) {
+            int codePoint = value.codePointAt(i);
+            if (isUnsafe(codePoint)) {
                 return i;
             }
+            i += Character.charCount(codePoint);
         }
         return -1;
     }

@@ -110,7 +110,7 @@ class HostileHistoryRenderingTest {
     /** No character that SafeText escapes is left raw (line ends removed by the caller where a format has them). */
     private static void assertSafe(String output) {
         String withoutLineEnds = output.replace("\n", "");
-        assertThat(withoutLineEnds.chars().filter(c -> SafeText.isUnsafe((char) c)).mapToObj(Integer::toHexString))
+        assertThat(withoutLineEnds.codePoints().filter(SafeText::isUnsafe).mapToObj(Integer::toHexString))
                 .isEmpty();
     }
 }

@@ -38,7 +38,9 @@ class SafeTextTest {
             // line and paragraph separators, bidi embeddings and overrides
             "2028", "2029", "202a", "202b", "202c", "202d", "202e",
             // word joiner .. pop directional isolate, byte order mark
-            "2060", "2064", "2066", "2069", "feff"})
+            "2060", "2064", "2065", "2066", "2069", "feff",
+            // soft hyphen, other format characters
+            "00ad", "206a", "fff9"})
     void everyOtherUnsafeCharacterBecomesAUnicodeEscape(String hex) {
         char c = (char) Integer.parseInt(hex, 16);
 
@@ -47,11 +49,19 @@ class SafeTextTest {
     }
 
     @ParameterizedTest(name = "U+{0}")
-    @ValueSource(strings = {"0020", "007e", "00a0", "00e9", "200a", "2010", "2030", "205f", "206a", "fffd"})
+    @ValueSource(strings = {"0020", "007e", "00a0", "00e9", "200a", "2010", "2030", "205f", "2070", "fffd"})
     void neighboursOfTheUnsafeRangesAreKept(String hex) {
         char c = (char) Integer.parseInt(hex, 16);
 
         assertThat(SafeText.line("x" + c + "y")).isEqualTo("x" + c + "y");
+    }
+
+    @Test
+    void aSupplementaryFormatCharacterBecomesTheEscapesOfItsTwoUnits() {
+        String tagA = new String(Character.toChars(0xE0041));
+
+        assertThat(SafeText.line("x" + tagA + "y")).isEqualTo("x\\udb40\\udc41y");
+        assertThat(SafeText.isUnsafe(0xE0041)).isTrue();
     }
 
     @Test

@@ -89,6 +89,6 @@ class HostileStoreCommandsTest {
     }
 
     private static void assertNoRawControlCharacter(String output) {
-        assertThat(output.replace("\n", "").chars().filter(c -> SafeText.isUnsafe((char) c)).toArray()).isEmpty();
+        assertThat(output.replace("\n", "").codePoints().filter(SafeText::isUnsafe).toArray()).isEmpty();
     }
 }
