@@ -4,6 +4,7 @@ import io.cmlfleet.application.messaging.RefreshCorrelation;
 import io.cmlfleet.application.port.cml.CmlHealthReport;
 import io.cmlfleet.domain.worker.CmlFacts;
 import io.cmlfleet.domain.worker.RefreshGateDecision;
+import io.cmlfleet.application.text.SafeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +13,9 @@ import org.slf4j.LoggerFactory;
  * {@code docs/monitoring.md}), so they live here, in one place, and change only with the docs. The worker id and the
  * correlation id are also in the logging MDC under {@link RefreshCorrelation#WORKER_ID} and
  * {@link RefreshCorrelation#CORRELATION_ID}.
+ *
+ * <p>Ids, endpoints, versions and controller messages are foreign text: each passes {@link SafeText#line} (through
+ * {@link #s}), so none can forge a log line or send a terminal escape.
  */
 final class RefreshLog {
 
@@ -21,54 +25,58 @@ final class RefreshLog {
     }
 
     static void publicIp(String workerId, String publicIp, String endpoint) {
-        LOG.info("Worker {} has public IP: {}, current endpoint: {}", workerId, publicIp, orNone(endpoint));
+        LOG.info("Worker {} has public IP: {}, current endpoint: {}", s(workerId), s(publicIp), s(orNone(endpoint)));
     }
 
     static void autoPopulated(String workerId, String endpoint) {
-        LOG.info("Auto-populated HTTPS endpoint for worker {}: {}", workerId, endpoint);
+        LOG.info("Auto-populated HTTPS endpoint for worker {}: {}", s(workerId), s(endpoint));
     }
 
     static void noPublicIp(String workerId) {
-        LOG.warn("Worker {} has no public IP from AWS, cannot auto-populate endpoint", workerId);
+        LOG.warn("Worker {} has no public IP from AWS, cannot auto-populate endpoint", s(workerId));
     }
 
     static void healthCheckStarting(String workerId, String endpoint) {
-        LOG.info("Performing CML service health check for worker {} at {}", workerId, endpoint);
+        LOG.info("Performing CML service health check for worker {} at {}", s(workerId), s(endpoint));
     }
 
     static void healthCheckResult(String workerId, CmlHealthReport report) {
         switch (report.status()) {
             case AVAILABLE -> LOG.info("CML service health check passed for worker {} - service marked as AVAILABLE"
-                    + " (licensed={}, enterprise={})", workerId, report.licensed(), report.enterprise());
+                    + " (licensed={}, enterprise={})", s(workerId), report.licensed(), report.enterprise());
             case UNAVAILABLE -> LOG.warn("CML service not accessible for worker {}: {} - service marked as UNAVAILABLE",
-                    workerId, report.error());
+                    s(workerId), s(report.error()));
             default -> LOG.warn("CML service health check failed for worker {} - service returned invalid health"
-                    + " status", workerId);
+                    + " status", s(workerId));
         }
     }
 
     static void cmlApiCheck(String workerId, RefreshGateDecision gate) {
-        LOG.info("CML API check for worker {}: status={}, has_endpoint={}, endpoint={}, service_status={}", workerId,
-                gate.status(), gate.hasEndpoint(), orNone(gate.endpoint()), gate.serviceStatus());
+        LOG.info("CML API check for worker {}: status={}, has_endpoint={}, endpoint={}, service_status={}", s(workerId),
+                gate.status(), gate.hasEndpoint(), s(orNone(gate.endpoint())), gate.serviceStatus());
     }
 
     static void cmlApiQuerying(String workerId, String endpoint) {
-        LOG.info("Attempting to query CML API for worker {} at {}", workerId, endpoint);
+        LOG.info("Attempting to query CML API for worker {} at {}", s(workerId), s(endpoint));
     }
 
     static void cmlApiSkipped(String workerId, RefreshGateDecision gate) {
-        LOG.info("Skipping CML API query for worker {} - not meeting requirements ({})", workerId,
+        LOG.info("Skipping CML API query for worker {} - not meeting requirements ({})", s(workerId),
                 gate.requirementsSummary());
     }
 
     static void cmlStats(String workerId, CmlFacts facts) {
-        LOG.info("Worker {} CML stats: Version={}, Ready={}, Licensed={}, Nodes={}/{}, CPUs allocated={}", workerId,
-                facts.version(), facts.ready(), facts.licensed(), facts.nodesRunning(), facts.nodesTotal(),
+        LOG.info("Worker {} CML stats: Version={}, Ready={}, Licensed={}, Nodes={}/{}, CPUs allocated={}", s(workerId),
+                s(facts.version()), facts.ready(), facts.licensed(), facts.nodesRunning(), facts.nodesTotal(),
                 facts.allocatedCpus());
     }
 
     static void stageFailed(String workerId, String stage, String code, String message) {
-        LOG.warn("Refresh stage {} failed for worker {}: {} - {}", stage, workerId, code, message);
+        LOG.warn("Refresh stage {} failed for worker {}: {} - {}", stage, s(workerId), s(code), s(message));
+    }
+
+    private static String s(String value) {
+        return SafeText.line(value);
     }
 
     private static String orNone(String value) {

@@ -5,6 +5,7 @@ import io.cmlfleet.application.forensics.WorkerStateSnapshot;
 import io.cmlfleet.application.forensics.finding.FindingPhrasing;
 import io.cmlfleet.application.forensics.finding.FindingRow;
 import io.cmlfleet.application.forensics.finding.Findings;
+import io.cmlfleet.application.text.SafeText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,9 @@ import java.util.Map;
 /**
  * RFC 4180 CSV with a header row: fields holding a comma, quote, CR or LF are quoted and quotes doubled; lines end
  * in CRLF. Snapshots are {@code field,value} rows; findings are {@link FindingRow}s.
+ *
+ * <p>Every field passes {@link SafeText#line} first, so a record is always one line, and a field that a spreadsheet
+ * would run as a formula (starting with {@code =}, {@code +}, {@code -} or {@code @}) gets a leading {@code '}.
  */
 public final class CsvTimelineRenderer implements TimelineRenderer {
 
@@ -63,10 +67,14 @@ public final class CsvTimelineRenderer implements TimelineRenderer {
         out.append(EOL);
     }
 
-    /** Quotes a field when it needs it; a null field is empty. */
-    static String quote(String field) {
-        if (field == null) {
+    /** Neutralises and quotes a field when it needs it; a null field is empty. */
+    static String quote(String value) {
+        if (value == null) {
             return "";
+        }
+        String field = SafeText.line(value);
+        if (!field.isEmpty() && "=+-@".indexOf(field.charAt(0)) >= 0) {
+            field = "'" + field;
         }
         if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
             return '"' + field.replace("\"", "\"\"") + '"';

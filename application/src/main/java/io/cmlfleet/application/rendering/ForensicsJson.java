@@ -21,6 +21,10 @@ final class ForensicsJson {
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .setSerializationInclusion(JsonInclude.Include.ALWAYS);
 
+    static {
+        MAPPER.getFactory().setCharacterEscapes(new SafeJsonEscapes());
+    }
+
     private ForensicsJson() {
     }
 

@@ -5,10 +5,13 @@ import static io.cmlfleet.application.readmodel.FleetStreams.created;
 import static io.cmlfleet.application.readmodel.FleetStreams.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cmlfleet.application.readmodel.projection.ProcessingGroups;
 import io.cmlfleet.application.readmodel.query.GetTelemetryHistory;
 import io.cmlfleet.application.readmodel.query.TelemetryHistory;
 import io.cmlfleet.application.readmodel.query.TelemetryPoint;
 import io.cmlfleet.application.readmodel.schema.ProjectionTables;
+import io.cmlfleet.domain.worker.event.TelemetryUpdated;
+import java.time.Instant;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +73,21 @@ class TelemetryHistoryProjectionTest {
                 .containsExactly(new TelemetryPoint(at(600), 25.0, 45.0, 300));
         assertThat(harness.jdbc().queryForObject(
                 "SELECT COUNT(*) FROM " + ProjectionTables.TELEMETRY_SAMPLE, Long.class)).isEqualTo(5);
+    }
+
+    @Test
+    void samplesLessThanAMicrosecondApartAndARedeliveryLeaveOneRowAndNoDeadLetter() {
+        Instant sampledAt = at(1500).plusNanos(1_000);
+        TelemetryUpdated first = new TelemetryUpdated("worker-1", 50.0, 60.0, sampledAt, 300);
+        TelemetryUpdated subMicrosecondLater = new TelemetryUpdated("worker-1", 55.0, 65.0, sampledAt.plusNanos(1), 300);
+        harness.publish(first, subMicrosecondLater, subMicrosecondLater);
+        harness.awaitCaughtUp();
+
+        assertThat(history("worker-1", 1500, 1501).points())
+                .containsExactly(new TelemetryPoint(sampledAt, 55.0, 65.0, 300));
+        assertThat(harness.jdbc().queryForObject(
+                "SELECT COUNT(*) FROM " + ProjectionTables.TELEMETRY_SAMPLE, Long.class)).isEqualTo(6);
+        assertThat(harness.deadLetterQueue(ProcessingGroups.TELEMETRY_HISTORY).size()).isZero();
     }
 
     private TelemetryHistory history(String workerId, long fromSeconds, long toSeconds) {

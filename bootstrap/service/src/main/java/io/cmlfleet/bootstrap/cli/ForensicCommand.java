@@ -5,6 +5,7 @@ import io.cmlfleet.application.forensics.history.TimeWindow;
 import io.cmlfleet.application.rendering.TimelineFormat;
 import io.cmlfleet.application.rendering.TimelineRenderer;
 import io.cmlfleet.application.forensics.WorkerForensics;
+import io.cmlfleet.application.text.SafeText;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * The forensic commands, read from the event store alone: {@code timeline}, {@code fleet-timeline}, {@code state-at}
- * and {@code findings}. Output as text (default), JSON lines, CSV or Markdown ({@code --format}).
+ * and {@code findings}. Output as text (default), JSON lines, CSV or Markdown ({@code --format}); the renderers
+ * neutralise stored text, so every output path here goes through one of them.
  */
 final class ForensicCommand implements Command {
 
@@ -105,7 +107,7 @@ final class ForensicCommand implements Command {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new UsageException(option + " must be an ISO-8601 instant such as 2026-11-24T14:05:00Z (got '"
-                    + value + "')");
+                    + SafeText.line(value) + "')");
         }
     }
 
@@ -123,7 +125,7 @@ final class ForensicCommand implements Command {
             }
             return Duration.parse(value);
         } catch (RuntimeException e) {
-            throw new UsageException(option + " must be a duration such as 30s or 5m (got '" + value + "')");
+            throw new UsageException(option + " must be a duration such as 30s or 5m (got '" + SafeText.line(value) + "')");
         }
     }
 }

@@ -7,6 +7,7 @@ import io.cmlfleet.application.port.cml.CmlAccessException;
 import io.cmlfleet.application.port.cml.CmlCredentials;
 import io.cmlfleet.application.port.cml.CmlHealthReport;
 import io.cmlfleet.application.port.cml.CmlTarget;
+import io.cmlfleet.application.text.SafeText;
 import io.cmlfleet.domain.worker.CmlServiceStatus;
 import io.cmlfleet.domain.worker.RefreshGate;
 import io.cmlfleet.domain.worker.RefreshGateDecision;
@@ -23,7 +24,8 @@ import java.util.function.Supplier;
 /**
  * {@code probe https://<host>}: reachability, health, the parsed information, stats, licensing and labs of one CML
  * controller, and what the refresh gate would decide for a RUNNING worker with that endpoint. The password comes from
- * an environment variable, never from the command line (which other users can see).
+ * an environment variable, never from the command line (which other users can see). What the controller answers is
+ * foreign text and passes {@link SafeText#line}, so it cannot forge a line or send a terminal escape.
  */
 final class ProbeCommand implements Command {
 
@@ -69,7 +71,7 @@ final class ProbeCommand implements Command {
 
         out.println("Probing " + endpoint + (password.isEmpty() ? " (no password in $" + passwordVariable + ")" : ""));
         CmlHealthReport health = client.evaluateHealth(target);
-        out.println("  health:      " + health.status() + (health.error() == null ? "" : " - " + health.error())
+        out.println("  health:      " + health.status() + (health.error() == null ? "" : " - " + SafeText.line(health.error()))
                 + " (" + health.latency().toMillis() + " ms, reachable=" + health.reachable() + ", valid="
                 + health.valid() + ", licensed=" + health.licensed() + ", enterprise=" + health.enterprise() + ")");
         print(out, "information", () -> client.systemInformation(target));
@@ -85,9 +87,9 @@ final class ProbeCommand implements Command {
 
     private static void print(PrintStream out, String what, Supplier<Object> call) {
         try {
-            out.println(String.format("  %-12s %s", what + ":", call.get()));
+            out.println(String.format("  %-12s %s", what + ":", SafeText.line(call.get())));
         } catch (CmlAccessException e) {
-            out.println(String.format("  %-12s failed: %s - %s", what + ":", e.kind(), e.getMessage()));
+            out.println(String.format("  %-12s failed: %s - %s", what + ":", e.kind(), SafeText.line(e.getMessage())));
         }
     }
 

@@ -4,6 +4,7 @@ import io.cmlfleet.application.readmodel.query.ListWorkers;
 import io.cmlfleet.application.readmodel.query.WorkerPage;
 import io.cmlfleet.application.readmodel.query.WorkerQueryHandler;
 import io.cmlfleet.application.readmodel.query.WorkerSummary;
+import io.cmlfleet.application.text.SafeText;
 import io.cmlfleet.domain.worker.CmlServiceStatus;
 import io.cmlfleet.domain.worker.WorkerStatus;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * {@code workers}: the workers of the store with their status, read from the worker summary read model. The embedded
  * H2 store can be read only while the service is stopped (H2 keeps one process per file); on PostgreSQL, any time.
+ * Stored text passes {@link SafeText#line}: a row is one line whatever an old event holds.
  */
 final class WorkersCommand implements Command {
 
@@ -46,8 +48,9 @@ final class WorkersCommand implements Command {
         do {
             result = workers.handle(new ListWorkers(status, options.value("region", null), service, page++, 500));
             for (WorkerSummary w : result.workers()) {
-                out.println(String.format("%-28s %-10s %-13s %-11s %-26s %-12s %s", w.workerId(), w.region(),
-                        w.status(), w.serviceStatus(), w.endpoint() == null ? "-" : w.endpoint(),
+                out.println(String.format("%-28s %-10s %-13s %-11s %-26s %-12s %s", SafeText.line(w.workerId()),
+                        SafeText.line(w.region()), w.status(), w.serviceStatus(),
+                        w.endpoint() == null ? "-" : SafeText.line(w.endpoint()),
                         w.nodesRunning() == null ? "-" : w.nodesRunning() + "/" + w.nodesTotal(),
                         w.lastRefreshCompletedAt() == null ? "-" : w.lastRefreshCompletedAt()));
             }

@@ -1,13 +1,28 @@
 package io.cmlfleet.bootstrap.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cmlfleet.application.readmodel.projection.ProjectionJdbc;
+import io.cmlfleet.application.readmodel.projection.TelemetryHistoryProjection;
+import io.cmlfleet.application.readmodel.schema.ProjectionSchema;
+import io.cmlfleet.application.readmodel.schema.ProjectionTables;
 import io.cmlfleet.bootstrap.simulator.SimulatedFleetImporter;
+import io.cmlfleet.domain.worker.event.TelemetryUpdated;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
-/** The same service on a real PostgreSQL server that the test starts itself: schema by migration, full cycle. */
+/**
+ * The same service on a real PostgreSQL server that the test starts itself: schema by migration, full cycle; and the
+ * telemetry projection's write there (the application's projection tests run on H2).
+ */
 class PostgresStoreServiceTest {
 
     private static EmbeddedPostgres postgres;
@@ -32,5 +47,29 @@ class PostgresStoreServiceTest {
         try (SimulatedFleetRun run = SimulatedFleetRun.start(store)) {
             run.fleet().workers().stream().map(SimulatedFleetImporter::workerIdFor).forEach(run::awaitFullCycle);
         }
+    }
+
+    /**
+     * The insert-where-not-exists with its casts is valid PostgreSQL, and a sample less than a microsecond after a
+     * stored one, or the same sample again, updates the one row instead of failing on the primary key. (PostgreSQL
+     * rounds nanoseconds where H2 truncates: without the truncation in {@code SqlTime} these are two rows here.)
+     */
+    @Test
+    void subMicrosecondAndRepeatedTelemetrySamplesLeaveOneRow() {
+        DataSource dataSource = postgres.getPostgresDatabase();
+        ProjectionSchema.forDataSource(dataSource).createIfMissing();
+        TelemetryHistoryProjection projection = new TelemetryHistoryProjection(
+                new ProjectionJdbc(dataSource, new DataSourceTransactionManager(dataSource)));
+        Instant sampledAt = Instant.parse("2026-11-24T08:00:00.000001Z");
+
+        projection.on(new TelemetryUpdated("worker-1", 50.0, 60.0, sampledAt, 300));
+        TelemetryUpdated later = new TelemetryUpdated("worker-1", 55.0, null, sampledAt.plusNanos(999), 300);
+        projection.on(later);
+        projection.on(later);
+
+        List<Map<String, Object>> rows = new JdbcTemplate(dataSource).queryForList("SELECT cpu_percent,"
+                + " memory_percent FROM " + ProjectionTables.TELEMETRY_SAMPLE + " WHERE worker_id = 'worker-1'");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0)).containsEntry("cpu_percent", 55.0).containsEntry("memory_percent", null);
     }
 }
