@@ -1,5 +1,7 @@
 package io.cmlfleet.application.text;
 
+import io.cmlfleet.domain.worker.UnsafeCharacters;
+
 /**
  * Makes a stored or foreign value safe to print on one line of a terminal, log or report. Names, endpoints, error
  * messages of controllers and old events may hold anything; printed raw, a newline forges a timeline line, an ESC
@@ -58,9 +60,7 @@ public final class SafeText {
 
     /** Whether {@link #line(String)} escapes this code point. */
     public static boolean isUnsafe(int codePoint) {
-        int type = Character.getType(codePoint);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || codePoint == 0x2065;
+        return UnsafeCharacters.isUnsafe(codePoint); // the same characters the domain's input rules refuse
     }
 
     private static int firstUnsafe(String value) {

@@ -12,11 +12,9 @@ final class TextRules {
     private TextRules() {
     }
 
-    /** Whether a code point can forge or hide text when printed in a log, a table or a terminal. */
+    /** Whether a code point can forge or hide text when printed: see {@link UnsafeCharacters}. */
     static boolean isUnsafe(int codePoint) {
-        int type = Character.getType(codePoint);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR;
+        return UnsafeCharacters.isUnsafe(codePoint);
     }
 
     /** Refuses control and format characters, naming the first one by code point (never printing it). */
