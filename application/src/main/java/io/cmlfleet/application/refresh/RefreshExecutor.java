@@ -5,7 +5,6 @@ import io.cmlfleet.domain.worker.RefreshTrigger;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -29,7 +28,7 @@ public final class RefreshExecutor implements RefreshRequests, AutoCloseable {
     private final RefreshGuard guard;
     private final MonitoringMetrics metrics;
     private final RefreshExecutionSettings settings;
-    private final ExecutorService pool;
+    private final ThreadPoolExecutor pool;
 
     public RefreshExecutor(WorkerRefreshPipeline pipeline, RefreshGuard guard, MonitoringMetrics metrics,
                            RefreshExecutionSettings settings) {
@@ -84,12 +83,12 @@ public final class RefreshExecutor implements RefreshRequests, AutoCloseable {
     @Override
     public void close() {
         pool.shutdown();
-        int queued = ((ThreadPoolExecutor) pool).getQueue().size();
-        ((ThreadPoolExecutor) pool).getQueue().clear();
+        int queued = pool.getQueue().size();
+        pool.getQueue().clear();
         try {
             if (!pool.awaitTermination(settings.shutdownWait().toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("Stopping with {} refresh(es) still running after {}; they are abandoned, not interrupted,"
-                        + " and run again after the restart", ((ThreadPoolExecutor) pool).getActiveCount(),
+                        + " and run again after the restart", pool.getActiveCount(),
                         settings.shutdownWait());
             }
         } catch (InterruptedException e) {

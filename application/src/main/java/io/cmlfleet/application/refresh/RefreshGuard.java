@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps refreshes of one worker apart: never two at once (scheduled or on demand), and on-demand refreshes not more
- * often than a minimum interval after the last one finished. On a distributed command bus, commands for one worker
- * are routed to one node, so a per-node guard is enough.
+ * often than a minimum interval after the last one finished. The guard is per node: scheduled refreshes
+ * come from deadlines, which fire once across nodes; an on-demand refresh asked of another node than the one running
+ * the worker's scheduled refresh is not held back by this guard.
  */
 public class RefreshGuard {
 

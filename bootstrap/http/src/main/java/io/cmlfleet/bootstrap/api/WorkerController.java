@@ -32,7 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -129,13 +128,10 @@ public class WorkerController {
     @Operation(summary = "Refresh a worker now (ADMIN); performed=false with skippedBecause when held back")
     public RefreshOutcome refresh(@PathVariable("workerId") String workerId, Principal caller) {
         WorkerSummary worker = findWorker(workerId);
-        // Straight to the refresh executor: the request thread waits, no command thread does.
-        try {
-            return refreshes.request(new WorkerRef(worker.workerId(), worker.region(), worker.instanceId()),
-                    RefreshTrigger.ON_DEMAND, caller.getName()).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        // Straight to the refresh executor: the request thread waits, no command thread does. A failure arrives
+        // wrapped in a CompletionException, which ApiProblemHandler unwraps like any future's.
+        return refreshes.request(new WorkerRef(worker.workerId(), worker.region(), worker.instanceId()),
+                RefreshTrigger.ON_DEMAND, caller.getName()).join();
     }
 
     @PutMapping("/{workerId}/endpoint")

@@ -17,7 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Settings of the running service reach what they configure, against the simulated fleet: the breach thresholds of
  * {@code cmlfleet.refresh.*} decide the aggregate's threshold events and their metric, and
- * {@code cmlfleet.aggregate.snapshot-threshold} makes the service snapshot its workers.
+ * {@code cmlfleet.aggregate.snapshot-threshold} makes the service snapshot its workers, and
+ * {@code cmlfleet.refresh.parallelism} bounds the refresh executor's threads (the default, 8, would start one per
+ * simulated worker here).
  */
 class ConfiguredRefreshServiceTest {
 
@@ -34,7 +36,8 @@ class ConfiguredRefreshServiceTest {
                 "cmlfleet.storage.data-dir", dataDir.toString(),
                 "cmlfleet.refresh.cpu-threshold-percent", String.valueOf(CPU_THRESHOLD),
                 "cmlfleet.refresh.memory-threshold-percent", String.valueOf(MEMORY_THRESHOLD),
-                "cmlfleet.aggregate.snapshot-threshold", "5"))) {
+                "cmlfleet.aggregate.snapshot-threshold", "5",
+                "cmlfleet.refresh.parallelism", "2"))) {
             List<String> workers = run.fleet().workers().stream().map(SimulatedFleetImporter::workerIdFor).toList();
             String worker = workers.get(0);
             run.awaitFullCycle(worker);
@@ -49,6 +52,12 @@ class ConfiguredRefreshServiceTest {
             });
             assertThat(run.context.getBean(MeterRegistry.class).counter("cmlfleet.telemetry.threshold.breaches",
                     "metric", "CPU").count()).isPositive();
+
+            assertThat(workers).hasSizeGreaterThan(2);
+            workers.forEach(run::awaitFullCycle);
+            assertThat(Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().startsWith("cmlfleet-refresh-")))
+                    .as("refresh executor threads").hasSize(2);
 
             JdbcTemplate jdbc = run.context.getBean(JdbcTemplate.class);
             await().atMost(SimulatedFleetRun.PATIENCE).until(() -> jdbc.queryForObject(
