@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asks the aggregate whether a worker is idle (it decides and records), and if so calls EC2 to stop it. Runs at the
- * end of each refresh of a RUNNING worker, on the facts that refresh just recorded.
+ * end of each refresh of a RUNNING worker, on the facts that refresh just recorded: the refresh sends the
+ * {@link #evaluation} with its results and hands the answer to {@link #act}.
  */
 public class IdleStopPolicy {
 
@@ -37,13 +38,22 @@ public class IdleStopPolicy {
 
     /** Evaluates one worker; the metadata ties the decision to the refresh that triggered it. */
     public IdleStopDecision evaluate(String workerId, MetaData metaData) {
-        IdleStopDecision decision = DomainCommands.sendAndWait(commands, new EvaluateIdleness(workerId,
-                settings.idleAfter(), settings.snoozeAfterResume(), settings.enabledFleetWide(), clock.instant()),
-                metaData);
+        IdleStopDecision decision = DomainCommands.sendAndWait(commands, evaluation(workerId), metaData);
+        act(workerId, decision);
+        return decision;
+    }
+
+    /** The evaluation to ask the worker for, with this policy's settings; a refresh sends it with its results. */
+    public EvaluateIdleness evaluation(String workerId) {
+        return new EvaluateIdleness(workerId, settings.idleAfter(), settings.snoozeAfterResume(),
+                settings.enabledFleetWide(), clock.instant());
+    }
+
+    /** Stops the instance when the worker decided so; the decision and the STOP request are already recorded. */
+    public void act(String workerId, IdleStopDecision decision) {
         if (decision.stop()) {
             LOG.info("Worker {} is idle ({}); stopping it", workerId, decision.reason());
             lifecycle.callEc2(decision.placement(), LifecycleAction.STOP);
         }
-        return decision;
     }
 }

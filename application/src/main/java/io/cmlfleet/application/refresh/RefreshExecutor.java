@@ -3,6 +3,8 @@ package io.cmlfleet.application.refresh;
 import io.cmlfleet.application.metrics.MonitoringMetrics;
 import io.cmlfleet.domain.worker.RefreshTrigger;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,20 +21,32 @@ import org.slf4j.LoggerFactory;
  * controller is slow holds one thread for its own refresh and delays no other worker's. The pipeline's commands are
  * sent from these threads as top-level commands, never nested in another command's handler, so no command thread
  * waits for another (the deadlock of nested commands on Axon Server).
+ *
+ * <p>Scheduled refreshes are gathered per region for the batch window ({@link RefreshBatcher}); each batch is observed
+ * in one go ({@link RegionObserver}) and its workers are then refreshed on that observation, so a fleet costs one
+ * DescribeInstances per region and slot, not one per worker. On-demand refreshes run at once, alone.
  */
 public final class RefreshExecutor implements RefreshRequests, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefreshExecutor.class);
 
+    /** A refresh asked for and not yet finished. */
+    private record Request(WorkerRef worker, RefreshTrigger trigger, String requestedBy, long requestedAt,
+                           CompletableFuture<RefreshOutcome> answer) {
+    }
+
     private final WorkerRefreshPipeline pipeline;
+    private final RegionObserver observer;
     private final RefreshGuard guard;
     private final MonitoringMetrics metrics;
     private final RefreshExecutionSettings settings;
     private final ThreadPoolExecutor pool;
+    private final RefreshBatcher<Request> batcher;
 
     public RefreshExecutor(WorkerRefreshPipeline pipeline, RefreshGuard guard, MonitoringMetrics metrics,
                            RefreshExecutionSettings settings) {
         this.pipeline = pipeline;
+        this.observer = pipeline.regionObserver();
         this.guard = guard;
         this.metrics = metrics;
         this.settings = settings;
@@ -43,6 +57,7 @@ public final class RefreshExecutor implements RefreshRequests, AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 });
+        this.batcher = new RefreshBatcher<>(settings.batchWindow(), RegionObserver.MAX_BATCH, this::dispatch);
     }
 
     @Override
@@ -54,25 +69,71 @@ public final class RefreshExecutor implements RefreshRequests, AutoCloseable {
             metrics.refreshFinished(trigger, "skipped", elapsedSince(requestedAt));
             return CompletableFuture.completedFuture(RefreshOutcome.skipped(worker.workerId(), refusal.get()));
         }
+        Request request = new Request(worker, trigger, requestedBy, requestedAt, new CompletableFuture<>());
         try {
-            return CompletableFuture.supplyAsync(() -> run(worker, trigger, requestedBy, requestedAt), pool);
+            if (trigger == RefreshTrigger.SCHEDULED && !settings.batchWindow().isZero()) {
+                batcher.add(worker.region(), request);
+            } else {
+                pool.execute(() -> run(request, null));
+            }
         } catch (RejectedExecutionException stopping) {
-            guard.finish(worker.workerId());
-            return CompletableFuture.completedFuture(RefreshOutcome.skipped(worker.workerId(),
-                    "cmlfleet is shutting down"));
+            abandon(request);
+        }
+        return request.answer();
+    }
+
+    /** A gathered batch: observed in one go on a refresh thread, then each worker refreshed on its own thread. */
+    private void dispatch(String region, List<Request> batch) {
+        try {
+            pool.execute(() -> observeAndRefresh(region, batch));
+        } catch (RejectedExecutionException stopping) {
+            batch.forEach(this::abandon);
         }
     }
 
-    private RefreshOutcome run(WorkerRef worker, RefreshTrigger trigger, String requestedBy, long requestedAt) {
-        String result = "failed";
+    private void observeAndRefresh(String region, List<Request> batch) {
+        Map<String, CloudObservation> observations;
         try {
-            RefreshOutcome outcome = pipeline.refresh(worker, trigger, requestedBy);
-            result = outcome.performed() ? "performed" : "skipped";
-            return outcome;
-        } finally {
-            guard.finish(worker.workerId());
-            metrics.refreshFinished(trigger, result, elapsedSince(requestedAt));
+            observations = observer.observe(region, batch.stream().map(r -> r.worker().instanceId()).toList());
+        } catch (RuntimeException unexpected) {
+            LOG.warn("Batched observation of {} workers in {} failed ({}); each is observed on its own",
+                    batch.size(), region, unexpected.toString());
+            observations = Map.of();
         }
+        LOG.debug("Observed {} workers in {} in one batch", batch.size(), region);
+        for (Request request : batch) {
+            CloudObservation observation = observations.get(request.worker().instanceId());
+            try {
+                pool.execute(() -> run(request, observation));
+            } catch (RejectedExecutionException stopping) {
+                abandon(request);
+            }
+        }
+    }
+
+    private void run(Request request, CloudObservation observation) {
+        RefreshOutcome outcome = null;
+        RuntimeException failure = null;
+        try {
+            outcome = pipeline.refresh(request.worker(), request.trigger(), request.requestedBy(), observation);
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            guard.finish(request.worker().workerId());
+            String result = outcome == null ? "failed" : outcome.performed() ? "performed" : "skipped";
+            metrics.refreshFinished(request.trigger(), result, elapsedSince(request.requestedAt()));
+        }
+        // Answered only once the guard is released, so a caller may ask again as soon as it has its answer.
+        if (failure != null) {
+            request.answer().completeExceptionally(failure);
+        } else {
+            request.answer().complete(outcome);
+        }
+    }
+
+    private void abandon(Request request) {
+        guard.finish(request.worker().workerId());
+        request.answer().complete(RefreshOutcome.skipped(request.worker().workerId(), "cmlfleet is shutting down"));
     }
 
     private static Duration elapsedSince(long nanos) {
@@ -82,6 +143,7 @@ public final class RefreshExecutor implements RefreshRequests, AutoCloseable {
     /** Lets running refreshes finish within the shutdown wait; queued ones are dropped; nothing is interrupted. */
     @Override
     public void close() {
+        batcher.closeAndDrain().forEach(this::abandon);
         pool.shutdown();
         int queued = pool.getQueue().size();
         pool.getQueue().clear();

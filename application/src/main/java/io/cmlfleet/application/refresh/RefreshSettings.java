@@ -13,6 +13,9 @@ import java.util.Objects;
  * @param includeLabStates     whether the CML stage also reads each lab's state (one call per lab)
  * @param cpuThresholdPercent  CPU at or above this is a breach (null: no threshold)
  * @param memoryThresholdPercent memory at or above this is a breach (null: no threshold)
+ * @param telemetryMinChangePoints a telemetry sample is recorded only when CPU or memory moved by at least this many
+ *                             percentage points since the last recorded sample, or a threshold was crossed (0: every
+ *                             new sample)
  */
 public record RefreshSettings(
         Duration telemetryWindow,
@@ -20,7 +23,17 @@ public record RefreshSettings(
         Duration onDemandMinInterval,
         boolean includeLabStates,
         Double cpuThresholdPercent,
-        Double memoryThresholdPercent) {
+        Double memoryThresholdPercent,
+        double telemetryMinChangePoints) {
+
+    public static final double DEFAULT_TELEMETRY_MIN_CHANGE_POINTS = 5.0;
+
+    /** As the full constructor, with the default minimum telemetry change. */
+    public RefreshSettings(Duration telemetryWindow, Duration ec2Timeout, Duration onDemandMinInterval,
+                           boolean includeLabStates, Double cpuThresholdPercent, Double memoryThresholdPercent) {
+        this(telemetryWindow, ec2Timeout, onDemandMinInterval, includeLabStates, cpuThresholdPercent,
+                memoryThresholdPercent, DEFAULT_TELEMETRY_MIN_CHANGE_POINTS);
+    }
 
     public RefreshSettings {
         Objects.requireNonNull(telemetryWindow, "telemetryWindow");
@@ -32,6 +45,10 @@ public record RefreshSettings(
         if (ec2Timeout.isNegative() || ec2Timeout.isZero()) {
             throw new IllegalArgumentException("ec2Timeout must be positive (got " + ec2Timeout + ")");
         }
+        if (!(telemetryMinChangePoints >= 0 && telemetryMinChangePoints <= 100)) {
+            throw new IllegalArgumentException("telemetryMinChangePoints must be 0 to 100 (got "
+                    + telemetryMinChangePoints + ")");
+        }
         if (onDemandMinInterval.isNegative()) {
             throw new IllegalArgumentException("onDemandMinInterval must not be negative (got "
                     + onDemandMinInterval + ")");
@@ -40,7 +57,7 @@ public record RefreshSettings(
 
     /**
      * Five-minute telemetry window (CloudWatch's standard resolution), 30 s EC2 timeout, on-demand refreshes at least
-     * 10 s apart, no lab states, CPU and memory thresholds at 90 %.
+     * 10 s apart, no lab states, CPU and memory thresholds at 90 %, telemetry recorded when it moved 5 points.
      */
     public static RefreshSettings defaults() {
         return new RefreshSettings(Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(10), false,

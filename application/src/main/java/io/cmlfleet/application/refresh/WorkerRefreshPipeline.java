@@ -7,26 +7,19 @@ import io.cmlfleet.application.port.cloud.CloudAccessException;
 import io.cmlfleet.application.port.cloud.InstanceInventory;
 import io.cmlfleet.application.port.cloud.InstanceSnapshot;
 import io.cmlfleet.application.port.cloud.StatusCheck;
-import io.cmlfleet.application.port.cloud.TelemetryBatch;
 import io.cmlfleet.application.port.cloud.TelemetrySample;
 import io.cmlfleet.application.port.cloud.TelemetrySource;
-import io.cmlfleet.application.port.cml.CmlAccessException;
 import io.cmlfleet.application.port.cml.CmlControllerClient;
 import io.cmlfleet.application.port.cml.CmlHealthReport;
-import io.cmlfleet.application.port.cml.CmlLabs;
-import io.cmlfleet.application.port.cml.CmlLicensing;
-import io.cmlfleet.application.port.cml.CmlSystemInformation;
-import io.cmlfleet.application.port.cml.CmlSystemStats;
 import io.cmlfleet.application.port.cml.CmlTarget;
 import io.cmlfleet.domain.worker.CmlFacts;
 import io.cmlfleet.domain.worker.Ec2ObservationResult;
-import io.cmlfleet.domain.worker.IdleStopDecision;
 import io.cmlfleet.domain.worker.InvalidWorkerInputException;
 import io.cmlfleet.domain.worker.RefreshGateDecision;
+import io.cmlfleet.domain.worker.RefreshResultsRecorded;
 import io.cmlfleet.domain.worker.RefreshStage;
 import io.cmlfleet.domain.worker.RefreshStageOutcome;
 import io.cmlfleet.domain.worker.RefreshTrigger;
-import io.cmlfleet.domain.worker.StageResult;
 import io.cmlfleet.domain.worker.WorkerStateConflictException;
 import io.cmlfleet.domain.worker.WorkerStatus;
 import io.cmlfleet.domain.worker.command.RecordCmlStats;
@@ -34,41 +27,53 @@ import io.cmlfleet.domain.worker.command.RecordEc2Observation;
 import io.cmlfleet.domain.worker.command.RecordHealthEvaluation;
 import io.cmlfleet.domain.worker.command.RecordRefreshCompleted;
 import io.cmlfleet.domain.worker.command.RecordRefreshFailure;
+import io.cmlfleet.domain.worker.command.RecordRefreshResults;
 import io.cmlfleet.domain.worker.command.RecordTelemetry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.concurrent.Executor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.MDC;
 
 /**
- * The refresh cycle of one worker: EC2 observation → endpoint auto-population (decided by the
- * aggregate) → CML health check (RUNNING with an endpoint) → CML information, stats, licensing and labs (RUNNING,
- * endpoint, AVAILABLE) → CloudWatch telemetry (RUNNING) → a {@code RefreshCompleted} record.
+ * The refresh cycle of one worker: EC2 observation → endpoint auto-population (decided by the aggregate) → CML health
+ * check (RUNNING with an endpoint) → CML information, stats, licensing and labs, at the same time (RUNNING, endpoint,
+ * AVAILABLE) → CloudWatch telemetry (RUNNING) → idle check → a {@code RefreshCompleted} record.
  *
- * <p>Each stage decides on the refresh gate that the aggregate answered with after the previous stage, so a decision
- * is never taken on a stale read model. A failing stage is recorded as {@code RefreshFailed} and the later stages
- * still run where they can; a skipped stage is recorded with the gate's reason.
+ * <p>Two commands per refresh: the EC2 observation, whose answer is the gate the rest is decided on, and
+ * {@link RecordRefreshResults} with everything else. The CML API is queried on the gate after this refresh's own
+ * health result ({@link RefreshGateDecision#afterHealthCheck}, the rule the aggregate applies when it records it), so
+ * no decision waits for a command or is taken on a stale read model. A failing stage is recorded as
+ * {@code RefreshFailed} and the later stages still run where they can; a skipped stage is recorded with the gate's
+ * reason. No database connection is held while a stage waits for the network: each command is its own transaction.
  */
 public class WorkerRefreshPipeline {
 
     private final InstanceInventory inventory;
-    private final CmlControllerClient cml;
     private final TelemetrySource telemetry;
+    private final CmlControllerClient cml;
+    private final CmlQueries cmlQueries;
     private final CommandGateway commands;
     private final RefreshSettings settings;
     private final IdleStopPolicy idleStop;
     private final Clock clock;
 
+    /** As the full constructor, with the CML calls of a refresh made one after another in its own thread. */
     public WorkerRefreshPipeline(InstanceInventory inventory, CmlControllerClient cml, TelemetrySource telemetry,
                                  CommandGateway commands, RefreshSettings settings, IdleStopPolicy idleStop,
                                  Clock clock) {
+        this(inventory, cml, telemetry, commands, settings, idleStop, clock, Runnable::run);
+    }
+
+    /** @param cmlCalls where a refresh's independent CML calls run while it makes one of them itself */
+    public WorkerRefreshPipeline(InstanceInventory inventory, CmlControllerClient cml, TelemetrySource telemetry,
+                                 CommandGateway commands, RefreshSettings settings, IdleStopPolicy idleStop,
+                                 Clock clock, Executor cmlCalls) {
         this.inventory = Objects.requireNonNull(inventory, "inventory");
         this.cml = Objects.requireNonNull(cml, "cml");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
@@ -76,47 +81,74 @@ public class WorkerRefreshPipeline {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.idleStop = Objects.requireNonNull(idleStop, "idleStop");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.cmlQueries = new CmlQueries(cml, Objects.requireNonNull(cmlCalls, "cmlCalls"));
+    }
+
+    /** Observes the instances of many workers of one region in one batch, for {@link #refresh(WorkerRef,
+     * RefreshTrigger, String, CloudObservation)}. */
+    RegionObserver regionObserver() {
+        return new RegionObserver(inventory, telemetry, settings.telemetryWindow(), clock);
     }
 
     /** Refreshes one worker. Its EC2 call is coalesced with other single-worker refreshes by the inventory. */
     public RefreshOutcome refresh(WorkerRef worker, RefreshTrigger trigger, String issuedBy) {
+        return refresh(worker, trigger, issuedBy, null);
+    }
+
+    /** Refreshes one worker on what a batched observation of its region saw (null: the refresh asks AWS itself). */
+    RefreshOutcome refresh(WorkerRef worker, RefreshTrigger trigger, String issuedBy, CloudObservation observed) {
         String correlationId = UUID.randomUUID().toString();
         try (MDC.MDCCloseable ignoredWorker = MDC.putCloseable(RefreshCorrelation.WORKER_ID, worker.workerId());
              MDC.MDCCloseable ignoredCorrelation = MDC.putCloseable(RefreshCorrelation.CORRELATION_ID, correlationId)) {
-            Run run = new Run(worker, correlationId, issuedBy);
+            RefreshRun run = new RefreshRun(worker.workerId(), correlationId, issuedBy, commands, clock);
             try {
                 Instant startedAt = clock.instant();
-                RefreshGateDecision gate = observeEc2(run);
-                gate = checkHealth(run, gate);
-                queryCml(run, gate);
-                recordTelemetry(run, gate);
-                checkIdleness(run);
-                run.send(new RecordRefreshCompleted(worker.workerId(), trigger, startedAt, clock.instant(),
-                        run.stages));
-                return new RefreshOutcome(worker.workerId(), true, null, run.lastGate, run.stages);
+                RefreshGateDecision gate = observeEc2(run, worker, observed);
+                String checkedEndpoint = gate.endpoint();
+                RecordHealthEvaluation health = checkHealth(run, gate);
+                RefreshGateDecision afterHealth = health == null ? gate
+                        : gate.afterHealthCheck(health.reachable(), health.valid());
+                RecordCmlStats cmlStats = queryCml(run, afterHealth);
+                RecordTelemetry sample = sampleTelemetry(run, worker, gate, observed);
+                boolean checkIdleness = idleCheckWanted(run, gate);
+                RefreshResultsRecorded recorded = run.send(new RecordRefreshResults(worker.workerId(),
+                        checkedEndpoint, health, cmlStats, run.failures(), sample,
+                        settings.telemetryMinChangePoints(),
+                        checkIdleness ? idleStop.evaluation(worker.workerId()) : null,
+                        new RecordRefreshCompleted(worker.workerId(), trigger, startedAt, clock.instant(),
+                                run.stages())));
+                if (recorded.idle() != null) {
+                    stopIfIdle(run, recorded);
+                }
+                return new RefreshOutcome(worker.workerId(), true, null, recorded.gate(), recorded.stages());
             } catch (WorkerRejected rejected) {
                 // The worker cannot take observations any more (terminated meanwhile): nothing else to do.
-                return new RefreshOutcome(worker.workerId(), false, rejected.getMessage(), run.lastGate, run.stages);
+                return new RefreshOutcome(worker.workerId(), false, rejected.getMessage(), run.lastGate(),
+                        run.stages());
             }
         }
     }
 
-    private RefreshGateDecision observeEc2(Run run) {
-        String workerId = run.worker.workerId();
+    private RefreshGateDecision observeEc2(RefreshRun run, WorkerRef worker, CloudObservation observed) {
+        String workerId = worker.workerId();
         InstanceSnapshot snapshot;
         try {
-            snapshot = describeOne(run.worker);
+            snapshot = observed == null
+                    ? inventory.describeAndWait(worker.region(), worker.instanceId(), settings.ec2Timeout())
+                    : observed.snapshotOrThrow();
         } catch (CloudAccessException e) {
-            return run.failed(RefreshStage.EC2_OBSERVATION, e.kind().name(), e.getMessage());
+            return run.failedNow(RefreshStage.EC2_OBSERVATION, e.kind().name(), e.getMessage());
         }
-        Ec2ObservationResult result = run.record(RefreshStage.EC2_OBSERVATION, new RecordEc2Observation(workerId,
-                snapshot.stateName(), snapshot.stateCode(), snapshot.publicIp(), snapshot.privateIp(),
-                statusCheck(snapshot.systemStatus()), statusCheck(snapshot.instanceStatus()), clock.instant()));
-        if (result == null) {
-            return run.lastGate;
+        Ec2ObservationResult result;
+        try {
+            result = run.send(new RecordEc2Observation(workerId, snapshot.stateName(), snapshot.stateCode(),
+                    snapshot.publicIp(), snapshot.privateIp(), statusCheck(snapshot.systemStatus()),
+                    statusCheck(snapshot.instanceStatus()), clock.instant()));
+        } catch (InvalidWorkerInputException e) {
+            return run.failedNow(RefreshStage.EC2_OBSERVATION, "INVALID_OBSERVATION", e.getMessage());
         }
         RefreshGateDecision gate = result.gate();
-        run.ran(RefreshStage.EC2_OBSERVATION, null, gate);
+        run.ran(RefreshStage.EC2_OBSERVATION, null);
         if (snapshot.publicIp() != null) {
             RefreshLog.publicIp(workerId, snapshot.publicIp(), result.endpointBefore());
             if (result.endpointPopulated()) {
@@ -128,180 +160,99 @@ public class WorkerRefreshPipeline {
         return gate;
     }
 
-    private RefreshGateDecision checkHealth(Run run, RefreshGateDecision gate) {
-        String workerId = run.worker.workerId();
+    private RecordHealthEvaluation checkHealth(RefreshRun run, RefreshGateDecision gate) {
         if (!gate.runHealthCheck()) {
             run.skipped(RefreshStage.HEALTH_CHECK, gate.healthCheckSkipReason());
-            return gate;
+            return null;
         }
-        RefreshLog.healthCheckStarting(workerId, gate.endpoint());
-        CmlHealthReport report = cml.evaluateHealth(new CmlTarget(workerId, URI.create(gate.endpoint())));
-        RefreshLog.healthCheckResult(workerId, report);
-        RefreshGateDecision after = run.record(RefreshStage.HEALTH_CHECK, new RecordHealthEvaluation(workerId,
-                report.reachable(), report.valid(), report.licensed(), report.enterprise(), report.error(),
-                report.latency().toMillis(), clock.instant()));
-        if (after == null) {
-            return run.lastGate;
-        }
-        run.healthReport = report;
+        RefreshLog.healthCheckStarting(run.workerId(), gate.endpoint());
+        CmlHealthReport report = cml.evaluateHealth(new CmlTarget(run.workerId(), URI.create(gate.endpoint())));
+        RefreshLog.healthCheckResult(run.workerId(), report);
+        run.healthReport(report);
         String detail = report.error() == null ? report.status().name() : report.status() + ": " + report.error();
-        run.ran(RefreshStage.HEALTH_CHECK, detail, after);
-        return after;
+        run.ran(RefreshStage.HEALTH_CHECK, detail);
+        return new RecordHealthEvaluation(run.workerId(), report.reachable(), report.valid(), report.licensed(),
+                report.enterprise(), report.error(), report.latency().toMillis(), clock.instant());
     }
 
-    private void queryCml(Run run, RefreshGateDecision gate) {
-        String workerId = run.worker.workerId();
+    private RecordCmlStats queryCml(RefreshRun run, RefreshGateDecision gate) {
+        String workerId = run.workerId();
         RefreshLog.cmlApiCheck(workerId, gate);
         List<RefreshStage> cmlStages = List.of(RefreshStage.CML_INFORMATION, RefreshStage.CML_STATS,
                 RefreshStage.CML_LICENSING, RefreshStage.CML_LABS);
         if (!gate.queryCmlApi()) {
             RefreshLog.cmlApiSkipped(workerId, gate);
             cmlStages.forEach(stage -> run.skipped(stage, gate.cmlQuerySkipReason()));
-            return;
+            return null;
         }
         RefreshLog.cmlApiQuerying(workerId, gate.endpoint());
-        CmlTarget target = new CmlTarget(workerId, URI.create(gate.endpoint()));
-        CmlSystemInformation information = run.cmlStage(RefreshStage.CML_INFORMATION,
-                () -> cml.systemInformation(target));
-        CmlSystemStats stats = run.cmlStage(RefreshStage.CML_STATS, () -> cml.systemStats(target));
-        CmlLicensing licensing = run.cmlStage(RefreshStage.CML_LICENSING, () -> cml.licensing(target));
-        CmlLabs labs = run.cmlStage(RefreshStage.CML_LABS, () -> cml.labs(target, settings.includeLabStates()));
-        if (information == null && stats == null && licensing == null && labs == null) {
-            return; // every CML call failed: each failure is recorded, there are no facts to record
+        CmlQueries.Answers answers = cmlQueries.ask(new CmlTarget(workerId, URI.create(gate.endpoint())),
+                settings.includeLabStates());
+        run.cmlOutcome(RefreshStage.CML_INFORMATION, answers.informationFailure());
+        run.cmlOutcome(RefreshStage.CML_STATS, answers.statsFailure());
+        run.cmlOutcome(RefreshStage.CML_LICENSING, answers.licensingFailure());
+        run.cmlOutcome(RefreshStage.CML_LABS, answers.labsFailure());
+        if (answers.nothingLearned()) {
+            return null; // every CML call failed: each failure is recorded, there are no facts to record
         }
-        CmlFacts facts = CmlFactsAssembler.assemble(information, stats, licensing, labs, run.healthReport);
+        CmlFacts facts = CmlFactsAssembler.assemble(answers.information(), answers.stats(), answers.licensing(),
+                answers.labs(), run.healthReport());
         RefreshLog.cmlStats(workerId, facts);
-        run.record(RefreshStage.CML_STATS, new RecordCmlStats(workerId, facts, clock.instant()));
+        return new RecordCmlStats(workerId, facts, clock.instant());
     }
 
-    private void recordTelemetry(Run run, RefreshGateDecision gate) {
+    private RecordTelemetry sampleTelemetry(RefreshRun run, WorkerRef worker, RefreshGateDecision gate,
+                                            CloudObservation observed) {
         if (gate.status() != WorkerStatus.RUNNING) {
             run.skipped(RefreshStage.TELEMETRY, "worker is " + gate.status() + ", not RUNNING");
-            return;
+            return null;
         }
         TelemetrySample sample;
         try {
-            sample = sampleOne(run.worker);
+            sample = observed != null && observed.telemetryObserved() ? observed.sampleOrThrow() : sampleOne(worker);
         } catch (CloudAccessException e) {
             run.failed(RefreshStage.TELEMETRY, e.kind().name(), e.getMessage());
-            return;
+            return null;
         }
         if (sample == null || !sample.hasData() || sample.sampledAt() == null) {
-            run.ran(RefreshStage.TELEMETRY, "no datapoint in the window", run.lastGate);
-            return;
+            run.ran(RefreshStage.TELEMETRY, "no datapoint in the window");
+            return null;
         }
-        RefreshGateDecision after = run.record(RefreshStage.TELEMETRY, new RecordTelemetry(run.worker.workerId(),
-                sample.cpuPercent(), sample.memoryPercent(), sample.sampledAt(),
-                settings.telemetryWindow().toSeconds(), settings.cpuThresholdPercent(),
-                settings.memoryThresholdPercent()));
-        if (after != null) {
-            run.ran(RefreshStage.TELEMETRY, null, after);
-        }
+        run.ran(RefreshStage.TELEMETRY, null);
+        return new RecordTelemetry(worker.workerId(), sample.cpuPercent(), sample.memoryPercent(),
+                sample.sampledAt(), settings.telemetryWindow().toSeconds(), settings.cpuThresholdPercent(),
+                settings.memoryThresholdPercent());
     }
 
-    private void checkIdleness(Run run) {
-        RefreshGateDecision gate = run.lastGate;
+    private boolean idleCheckWanted(RefreshRun run, RefreshGateDecision gate) {
         if (gate == null || gate.status() != WorkerStatus.RUNNING) {
             run.skipped(RefreshStage.IDLE_CHECK, "worker is " + (gate == null ? "UNKNOWN" : gate.status())
                     + ", not RUNNING");
-            return;
+            return false;
         }
         if (!idleStop.enabledFleetWide()) {
             run.skipped(RefreshStage.IDLE_CHECK, "idle stopping is disabled fleet-wide");
-            return;
+            return false;
         }
-        try {
-            IdleStopDecision decision = idleStop.evaluate(run.worker.workerId(),
-                    RefreshCorrelation.metaData(run.correlationId, run.issuedBy));
-            run.stages.add(new RefreshStageOutcome(RefreshStage.IDLE_CHECK, StageResult.RAN,
-                    (decision.stop() ? "stopping: " : "not stopping: ") + decision.reason()));
-        } catch (CloudAccessException e) {
-            run.failed(RefreshStage.IDLE_CHECK, e.kind().name(), e.getMessage());
-        }
+        return true; // the worker decides with the results, and adds the stage outcome
     }
 
-    private InstanceSnapshot describeOne(WorkerRef worker) {
-        return inventory.describeAndWait(worker.region(), worker.instanceId(), settings.ec2Timeout());
+    private void stopIfIdle(RefreshRun run, RefreshResultsRecorded recorded) {
+        try {
+            idleStop.act(run.workerId(), recorded.idle());
+        } catch (CloudAccessException e) {
+            run.failedNow(RefreshStage.IDLE_CHECK, e.kind().name(), e.getMessage());
+        }
     }
 
     private TelemetrySample sampleOne(WorkerRef worker) {
         Instant to = clock.instant();
-        TelemetryBatch batch = telemetry.sample(worker.region(), List.of(worker.instanceId()),
-                to.minus(settings.telemetryWindow()), to);
-        return batch.samples().get(worker.instanceId());
+        return telemetry.sample(worker.region(), List.of(worker.instanceId()), to.minus(settings.telemetryWindow()),
+                to).samples().get(worker.instanceId());
     }
 
     private static String statusCheck(StatusCheck check) {
         return check == null || check == StatusCheck.UNKNOWN ? null
                 : check.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    /** The state of one worker's refresh: its correlation, stage outcomes and the latest gate. */
-    private final class Run {
-
-        private final WorkerRef worker;
-        private final String correlationId;
-        private final String issuedBy;
-        private final List<RefreshStageOutcome> stages = new ArrayList<>();
-        private RefreshGateDecision lastGate;
-        private CmlHealthReport healthReport;
-
-        private Run(WorkerRef worker, String correlationId, String issuedBy) {
-            this.worker = worker;
-            this.correlationId = correlationId;
-            this.issuedBy = issuedBy;
-        }
-
-        <R> R send(Object command) {
-            R result;
-            try {
-                result = DomainCommands.sendAndWait(commands, command,
-                        RefreshCorrelation.metaData(correlationId, issuedBy));
-            } catch (WorkerStateConflictException e) {
-                throw new WorkerRejected(e.getMessage());
-            }
-            if (result instanceof RefreshGateDecision gate) {
-                lastGate = gate;
-            } else if (result instanceof Ec2ObservationResult observation) {
-                lastGate = observation.gate();
-            }
-            return result;
-        }
-
-        void ran(RefreshStage stage, String detail, RefreshGateDecision gate) {
-            stages.add(new RefreshStageOutcome(stage, StageResult.RAN, detail));
-            lastGate = gate;
-        }
-
-        void skipped(RefreshStage stage, String why) {
-            stages.add(RefreshStageOutcome.skipped(stage, why));
-        }
-
-        RefreshGateDecision failed(RefreshStage stage, String code, String message) {
-            RefreshLog.stageFailed(worker.workerId(), stage.name(), code, message);
-            stages.add(RefreshStageOutcome.failed(stage, code + ": " + message));
-            return send(new RecordRefreshFailure(worker.workerId(), stage, code, message, clock.instant()));
-        }
-
-        /** Records an observation; one the aggregate refuses as malformed fails the stage instead of the refresh. */
-        <R> R record(RefreshStage stage, Object command) {
-            try {
-                return send(command);
-            } catch (InvalidWorkerInputException e) {
-                failed(stage, "INVALID_OBSERVATION", e.getMessage());
-                return null;
-            }
-        }
-
-        <T> T cmlStage(RefreshStage stage, Supplier<T> call) {
-            try {
-                T value = call.get();
-                stages.add(RefreshStageOutcome.ran(stage));
-                return value;
-            } catch (CmlAccessException e) {
-                failed(stage, e.kind().name(), e.getMessage());
-                return null;
-            }
-        }
     }
 }

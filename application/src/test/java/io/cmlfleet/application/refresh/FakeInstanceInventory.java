@@ -7,7 +7,11 @@ import io.cmlfleet.application.port.cloud.InventoryBatch;
 import io.cmlfleet.application.port.cloud.StatusCheck;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 
 /** An in-memory EC2: instances by id and an optional failure. */
@@ -21,14 +25,30 @@ class FakeInstanceInventory implements InstanceInventory {
                 "ami-12345678", null, Map.of(), StatusCheck.OK, StatusCheck.OK));
     }
 
-    /** The pipeline and the lifecycle service describe one instance at a time; nothing here asks for a batch. */
+    /** One entry per call: "describeAll region n" for a batch, "describe region id" for one instance. */
+    final List<String> calls = new CopyOnWriteArrayList<>();
+
     @Override
     public InventoryBatch describeAll(String region, Collection<String> instanceIds) {
-        throw new UnsupportedOperationException("describeAll is not used by the application yet");
+        calls.add("describeAll " + region + " " + instanceIds.size());
+        if (failure != null) {
+            throw failure;
+        }
+        Map<String, InstanceSnapshot> found = new HashMap<>();
+        Set<String> missing = new HashSet<>();
+        instanceIds.forEach(id -> {
+            if (instances.containsKey(id)) {
+                found.put(id, instances.get(id));
+            } else {
+                missing.add(id);
+            }
+        });
+        return new InventoryBatch(region, found, missing, true);
     }
 
     @Override
     public CompletableFuture<InstanceSnapshot> describe(String region, String instanceId) {
+        calls.add("describe " + region + " " + instanceId);
         if (failure != null) {
             return CompletableFuture.failedFuture(failure);
         }

@@ -88,9 +88,26 @@ final class RefreshTestApp implements AutoCloseable {
     /** A pipeline over this app's fakes, with another CML controller or idle settings. */
     WorkerRefreshPipeline pipeline(io.cmlfleet.application.port.cml.CmlControllerClient controller,
                                    IdleStopSettings idleStopSettings) {
+        return pipeline(controller, idleStopSettings, Runnable::run);
+    }
+
+    /** As {@link #pipeline(io.cmlfleet.application.port.cml.CmlControllerClient, IdleStopSettings)}, with the CML
+     * calls of a refresh on {@code cmlCalls}. */
+    WorkerRefreshPipeline pipeline(io.cmlfleet.application.port.cml.CmlControllerClient controller,
+                                   IdleStopSettings idleStopSettings, java.util.concurrent.Executor cmlCalls) {
         IdleStopPolicy idleStop = new IdleStopPolicy(idleStopSettings, lifecycle, axon.commandGateway(), clock);
         return new WorkerRefreshPipeline(ec2, controller, cloudWatch, axon.commandGateway(), settings, idleStop,
-                clock);
+                clock, cmlCalls);
+    }
+
+    /** The payload types of every command sent from now on, in order. */
+    List<String> recordCommands() {
+        List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        axon.commandBus().registerDispatchInterceptor(messages -> (index, message) -> {
+            sent.add(message.getPayloadType().getSimpleName());
+            return message;
+        });
+        return sent;
     }
 
     CommandGateway commands() {

@@ -15,6 +15,7 @@ import io.cmlfleet.application.port.cloud.TelemetrySource;
 import io.cmlfleet.application.port.cml.CmlControllerClient;
 import io.cmlfleet.application.port.cml.CmlCredentialsProvider;
 import io.cmlfleet.application.messaging.RefreshCorrelation;
+import io.cmlfleet.application.refresh.CmlCallPool;
 import io.cmlfleet.application.refresh.RefreshExecutionSettings;
 import io.cmlfleet.application.refresh.RefreshExecutor;
 import io.cmlfleet.application.refresh.RefreshGuard;
@@ -184,8 +185,16 @@ public class CmlfleetAutoConfiguration {
     public WorkerRefreshPipeline workerRefreshPipeline(InstanceInventory inventory, CmlControllerClient cml,
                                                        TelemetrySource telemetry, CommandGateway commands,
                                                        RefreshSettings settings, IdleStopPolicy idleStop,
-                                                       Clock clock) {
-        return new WorkerRefreshPipeline(inventory, cml, telemetry, commands, settings, idleStop, clock);
+                                                       Clock clock, CmlCallPool cmlCalls) {
+        return new WorkerRefreshPipeline(inventory, cml, telemetry, commands, settings, idleStop, clock,
+                cmlCalls.executor());
+    }
+
+    /** Threads for the CML calls a refresh makes at the same time. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public CmlCallPool cmlCallPool(RefreshExecutionSettings settings) {
+        return new CmlCallPool(settings.parallelism());
     }
 
     @Bean

@@ -2,7 +2,6 @@ package io.cmlfleet.domain.worker;
 
 import static io.cmlfleet.domain.worker.WorkerInputRules.nonBlank;
 import static io.cmlfleet.domain.worker.WorkerInputRules.notInFuture;
-import static io.cmlfleet.domain.worker.WorkerInputRules.optionalPercentage;
 import static io.cmlfleet.domain.worker.WorkerInputRules.optionalText;
 import static io.cmlfleet.domain.worker.WorkerInputRules.required;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -18,6 +17,7 @@ import io.cmlfleet.domain.worker.command.RecordHealthEvaluation;
 import io.cmlfleet.domain.worker.command.RecordLifecycleActionFailure;
 import io.cmlfleet.domain.worker.command.RecordRefreshCompleted;
 import io.cmlfleet.domain.worker.command.RecordRefreshFailure;
+import io.cmlfleet.domain.worker.command.RecordRefreshResults;
 import io.cmlfleet.domain.worker.command.RecordTelemetry;
 import io.cmlfleet.domain.worker.command.RegisterWorker;
 import io.cmlfleet.domain.worker.command.RequestLifecycleAction;
@@ -148,66 +148,35 @@ public class CMLWorker implements WorkerEventFold {
 
     @CommandHandler
     public RefreshGateDecision handle(RecordHealthEvaluation command, Clock clock) {
-        boolean valid = WorkerInputRules.validOnlyIfReachable("valid", command.valid(), command.reachable());
-        long latencyMillis = WorkerInputRules.nonNegative("latencyMillis", command.latencyMillis());
-        Instant evaluatedAt = notInFuture("evaluatedAt", command.evaluatedAt(), clock);
-        RefreshGateDecision gate = state.refreshGate();
-        rejectUnless(gate.runHealthCheck(), "health evaluation not accepted: " + gate.healthCheckSkipReason());
-        ServiceHealthEvaluated evaluation = new ServiceHealthEvaluated(workerId, state.endpoint(),
-                state.serviceStatus(), CmlServiceStatus.fromHealthCheck(command.reachable(), valid), valid,
-                command.licensed(), command.enterprise(), optionalText(command.error()), latencyMillis, evaluatedAt);
-        applyIf(IdempotencyRule.saysSomethingNew(state, evaluation), evaluation);
-        return state.refreshGate();
+        return new ObservationRecorder(state, clock).health(command);
     }
 
     @CommandHandler
     public RefreshGateDecision handle(RecordCmlStats command, Clock clock) {
-        CmlFacts facts = WorkerInputRules.cmlFacts("facts", command.facts());
-        Instant recordedAt = notInFuture("recordedAt", command.recordedAt(), clock);
-        RefreshGateDecision gate = state.refreshGate();
-        rejectUnless(gate.queryCmlApi(), "CML stats not accepted: " + gate.cmlQuerySkipReason());
-        CmlStatsRecorded stats = new CmlStatsRecorded(workerId, facts, recordedAt);
-        applyIf(IdempotencyRule.saysSomethingNew(state, stats), stats);
-        return state.refreshGate();
+        return new ObservationRecorder(state, clock).cmlStats(command);
     }
 
     @CommandHandler
     public RefreshGateDecision handle(RecordTelemetry command, Clock clock) {
-        Double cpu = optionalPercentage("cpuPercent", command.cpuPercent());
-        Double memory = optionalPercentage("memoryPercent", command.memoryPercent());
-        Instant sampledAt = notInFuture("sampledAt", command.sampledAt(), clock);
-        long windowSeconds = WorkerInputRules.positive("windowSeconds", command.windowSeconds());
-        Double cpuThreshold = optionalPercentage("cpuThresholdPercent", command.cpuThresholdPercent());
-        Double memoryThreshold = optionalPercentage("memoryThresholdPercent", command.memoryThresholdPercent());
-        TelemetryUpdated sample = new TelemetryUpdated(workerId, cpu, memory, sampledAt, windowSeconds);
-        if (IdempotencyRule.saysSomethingNew(state, sample)) {
-            apply(sample);
-            applyAll(TelemetryThresholdRule.crossings(state, sample, cpuThreshold, memoryThreshold));
-        }
+        new ObservationRecorder(state, clock).telemetry(command, 0);
         return state.refreshGate();
     }
 
     @CommandHandler
     public RefreshGateDecision handle(RecordRefreshFailure command, Clock clock) {
-        RefreshStage stage = required("stage", command.stage());
-        String errorCode = WorkerInputRules.errorCode("errorCode", command.errorCode());
-        String message = WorkerInputRules.reportedText("message", command.message());
-        Instant failedAt = notInFuture("failedAt", command.failedAt(), clock);
-        RefreshFailed failure = new RefreshFailed(workerId, stage, errorCode, message,
-                RefreshFailed.isRetryableErrorCode(errorCode), failedAt);
-        applyIf(IdempotencyRule.saysSomethingNew(state, failure), failure);
-        return state.refreshGate();
+        return new ObservationRecorder(state, clock).failure(command);
     }
 
     @CommandHandler
     public void handle(RecordRefreshCompleted command, Clock clock) {
-        RefreshTrigger trigger = required("trigger", command.trigger());
-        Instant startedAt = notInFuture("startedAt", command.startedAt(), clock);
-        Instant completedAt = WorkerInputRules.notBefore("completedAt",
-                notInFuture("completedAt", command.completedAt(), clock), "startedAt", startedAt);
-        List<RefreshStageOutcome> stages = WorkerInputRules.refreshStages("stages", command.stages());
-        RefreshCompleted completed = new RefreshCompleted(workerId, trigger, startedAt, completedAt, stages);
-        applyIf(IdempotencyRule.saysSomethingNew(state, completed), completed);
+        new ObservationRecorder(state, clock).completed(command);
+    }
+
+    /** A refresh's results after its EC2 observation, in one command: see {@link RefreshResultsRecorder}. */
+    @CommandHandler
+    public RefreshResultsRecorded handle(RecordRefreshResults command, Clock clock) {
+        return new RefreshResultsRecorder(state, new ObservationRecorder(state, clock), command.completed())
+                .record(command);
     }
 
     @CommandHandler
@@ -238,12 +207,7 @@ public class CMLWorker implements WorkerEventFold {
 
     @CommandHandler
     public IdleStopDecision handle(EvaluateIdleness command, Clock clock) {
-        WorkerInputRules.positive("idleAfter", command.idleAfter());
-        WorkerInputRules.nonNegative("snoozeAfterResume", command.snoozeAfterResume());
-        notInFuture("evaluatedAt", command.evaluatedAt(), clock);
-        IdleStopVerdict verdict = IdleStopRule.evaluate(state, command, clock.instant());
-        applyAll(verdict.events());
-        return new IdleStopDecision(verdict.stop(), verdict.reason(), placement());
+        return new ObservationRecorder(state, clock).idleness(command);
     }
 
     /** What this worker knows, as the stored snapshot shape. */

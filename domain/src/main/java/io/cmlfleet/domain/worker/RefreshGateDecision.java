@@ -24,6 +24,14 @@ public record RefreshGateDecision(
         cmlQueryBlockers = List.copyOf(cmlQueryBlockers);
     }
 
+    /**
+     * The gate once a health check of this endpoint has answered: what the aggregate will decide after recording it,
+     * by the same rule, so a refresh can call the CML API on its own health result without first recording it.
+     */
+    public RefreshGateDecision afterHealthCheck(boolean reachable, boolean valid) {
+        return RefreshGate.decide(status, endpoint, CmlServiceStatus.fromHealthCheck(reachable, valid));
+    }
+
     public boolean hasEndpoint() {
         return endpoint != null;
     }

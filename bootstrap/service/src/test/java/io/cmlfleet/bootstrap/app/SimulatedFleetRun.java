@@ -49,6 +49,7 @@ final class SimulatedFleetRun implements AutoCloseable {
                 "cmlfleet.monitoring.jitter-slots", "1",
                 "cmlfleet.monitoring.deadline-polling-interval", "200ms",
                 "cmlfleet.refresh.on-demand-min-interval", "0s",
+                "cmlfleet.refresh.batch-window", "300ms",
                 "cmlfleet.console.report-every", "0s"));
         properties.putAll(storeProperties);
         // As command-line arguments: they override cmlfleet-app.yml, as an operator's --options would.

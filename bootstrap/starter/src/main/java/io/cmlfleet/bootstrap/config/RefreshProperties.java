@@ -15,10 +15,13 @@ import java.time.Duration;
  * @param memoryThresholdPercent memory breach threshold
  * @param parallelism            refreshes that run at once, on the refresh executor's own threads
  * @param shutdownWait           how long stopping waits for running refreshes (never interrupted)
+ * @param batchWindow            how long scheduled refreshes of a region are gathered to be observed together
+ * @param telemetryMinChangePercent percentage points CPU or memory must move before a new sample is recorded
  */
 public record RefreshProperties(Duration telemetryWindow, Duration ec2Timeout, Duration onDemandMinInterval,
                                 Boolean includeLabStates, Double cpuThresholdPercent, Double memoryThresholdPercent,
-                                Integer parallelism, Duration shutdownWait) {
+                                Integer parallelism, Duration shutdownWait, Duration batchWindow,
+                                Double telemetryMinChangePercent) {
 
     private static final RefreshSettings DEFAULTS = RefreshSettings.defaults();
     private static final RefreshExecutionSettings EXECUTION_DEFAULTS = RefreshExecutionSettings.defaults();
@@ -32,6 +35,9 @@ public record RefreshProperties(Duration telemetryWindow, Duration ec2Timeout, D
         memoryThresholdPercent = requireNonNullElse(memoryThresholdPercent, DEFAULTS.memoryThresholdPercent());
         parallelism = requireNonNullElse(parallelism, EXECUTION_DEFAULTS.parallelism());
         shutdownWait = requireNonNullElse(shutdownWait, EXECUTION_DEFAULTS.shutdownWait());
+        batchWindow = requireNonNullElse(batchWindow, EXECUTION_DEFAULTS.batchWindow());
+        telemetryMinChangePercent = requireNonNullElse(telemetryMinChangePercent,
+                DEFAULTS.telemetryMinChangePoints());
         SettingChecks.positive("cmlfleet.refresh.telemetry-window", telemetryWindow);
         SettingChecks.positive("cmlfleet.refresh.ec2-timeout", ec2Timeout);
         SettingChecks.notNegative("cmlfleet.refresh.on-demand-min-interval", onDemandMinInterval);
@@ -39,14 +45,16 @@ public record RefreshProperties(Duration telemetryWindow, Duration ec2Timeout, D
         SettingChecks.percent("cmlfleet.refresh.memory-threshold-percent", memoryThresholdPercent);
         SettingChecks.atLeast("cmlfleet.refresh.parallelism", parallelism, 1);
         SettingChecks.notNegative("cmlfleet.refresh.shutdown-wait", shutdownWait);
+        SettingChecks.notNegative("cmlfleet.refresh.batch-window", batchWindow);
+        SettingChecks.percent("cmlfleet.refresh.telemetry-min-change-percent", telemetryMinChangePercent);
     }
 
     public RefreshExecutionSettings executionSettings() {
-        return new RefreshExecutionSettings(parallelism, shutdownWait);
+        return new RefreshExecutionSettings(parallelism, shutdownWait, batchWindow);
     }
 
     public RefreshSettings settings() {
         return new RefreshSettings(telemetryWindow, ec2Timeout, onDemandMinInterval, includeLabStates,
-                cpuThresholdPercent, memoryThresholdPercent);
+                cpuThresholdPercent, memoryThresholdPercent, telemetryMinChangePercent);
     }
 }

@@ -1,0 +1,116 @@
+package io.cmlfleet.application.refresh;
+
+import io.cmlfleet.application.messaging.DomainCommands;
+import io.cmlfleet.application.messaging.RefreshCorrelation;
+import io.cmlfleet.application.port.cml.CmlHealthReport;
+import io.cmlfleet.domain.worker.Ec2ObservationResult;
+import io.cmlfleet.domain.worker.RefreshGateDecision;
+import io.cmlfleet.domain.worker.RefreshResultsRecorded;
+import io.cmlfleet.domain.worker.RefreshStage;
+import io.cmlfleet.domain.worker.RefreshStageOutcome;
+import io.cmlfleet.domain.worker.StageResult;
+import io.cmlfleet.domain.worker.WorkerStateConflictException;
+import io.cmlfleet.domain.worker.command.RecordRefreshFailure;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+/**
+ * The state of one worker's refresh while it runs: its correlation, the stage outcomes and failures gathered for the
+ * results command, the health report, and the latest gate the worker answered with.
+ */
+final class RefreshRun {
+
+    private final String workerId;
+    private final String correlationId;
+    private final String issuedBy;
+    private final CommandGateway commands;
+    private final Clock clock;
+    private final List<RefreshStageOutcome> stages = new ArrayList<>();
+    private final List<RecordRefreshFailure> failures = new ArrayList<>();
+    private RefreshGateDecision lastGate;
+    private CmlHealthReport healthReport;
+
+    RefreshRun(String workerId, String correlationId, String issuedBy, CommandGateway commands, Clock clock) {
+        this.workerId = workerId;
+        this.correlationId = correlationId;
+        this.issuedBy = issuedBy;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    String workerId() {
+        return workerId;
+    }
+
+    /** Sends a command for this refresh, tagged with its correlation; a terminated worker ends the refresh. */
+    <R> R send(Object command) {
+        R result;
+        try {
+            result = DomainCommands.sendAndWait(commands, command, RefreshCorrelation.metaData(correlationId,
+                    issuedBy));
+        } catch (WorkerStateConflictException e) {
+            throw new WorkerRejected(e.getMessage());
+        }
+        if (result instanceof RefreshGateDecision gate) {
+            lastGate = gate;
+        } else if (result instanceof Ec2ObservationResult observation) {
+            lastGate = observation.gate();
+        } else if (result instanceof RefreshResultsRecorded recorded) {
+            lastGate = recorded.gate();
+        }
+        return result;
+    }
+
+    void ran(RefreshStage stage, String detail) {
+        stages.add(new RefreshStageOutcome(stage, StageResult.RAN, detail));
+    }
+
+    void skipped(RefreshStage stage, String why) {
+        stages.add(RefreshStageOutcome.skipped(stage, why));
+    }
+
+    /** A failed stage, recorded with the refresh's results. */
+    void failed(RefreshStage stage, String code, String message) {
+        RefreshLog.stageFailed(workerId, stage.name(), code, message);
+        stages.add(RefreshStageOutcome.failed(stage, code + ": " + message));
+        failures.add(new RecordRefreshFailure(workerId, stage, code, message, clock.instant()));
+    }
+
+    /** A failed stage recorded at once, because what follows needs the gate the worker answers with. */
+    RefreshGateDecision failedNow(RefreshStage stage, String code, String message) {
+        RefreshLog.stageFailed(workerId, stage.name(), code, message);
+        stages.add(RefreshStageOutcome.failed(stage, code + ": " + message));
+        return send(new RecordRefreshFailure(workerId, stage, code, message, clock.instant()));
+    }
+
+    /** A CML call's outcome: ran, or failed with the adapter's failure. */
+    void cmlOutcome(RefreshStage stage, CmlQueries.Failure failure) {
+        if (failure == null) {
+            stages.add(RefreshStageOutcome.ran(stage));
+        } else {
+            failed(stage, failure.cause().kind().name(), failure.cause().getMessage());
+        }
+    }
+
+    void healthReport(CmlHealthReport report) {
+        this.healthReport = report;
+    }
+
+    CmlHealthReport healthReport() {
+        return healthReport;
+    }
+
+    RefreshGateDecision lastGate() {
+        return lastGate;
+    }
+
+    List<RefreshStageOutcome> stages() {
+        return List.copyOf(stages);
+    }
+
+    List<RecordRefreshFailure> failures() {
+        return List.copyOf(failures);
+    }
+}
