@@ -47,8 +47,9 @@ public class CmlfleetStorageAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public CmlfleetSchema cmlfleetSchema(DataSource dataSource,
+    public CmlfleetSchema cmlfleetSchema(DataSource dataSource, CmlfleetProperties properties,
                                          ObjectProvider<FlywayMigrationInitializer> hostMigrations) {
+        PersistentDatabaseCheck.requirePersistentDatabase(properties.storage(), dataSource);
         hostMigrations.ifAvailable(initializer -> { }); // the host's own migrations, if any, run first
         return new CmlfleetSchema(dataSource);
     }
