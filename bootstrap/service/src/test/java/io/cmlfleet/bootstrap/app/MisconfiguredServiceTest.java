@@ -54,6 +54,14 @@ class MisconfiguredServiceTest {
     }
 
     @Test
+    void axonServerModeWithoutADatabaseIsRefusedBeforeMonitoringStarts(CapturedOutput output) {
+        String report = failedStart(output, "--cmlfleet.storage.mode=axon-server",
+                "--axon.axonserver.servers=127.0.0.1:1");
+        assertThat(report).contains("cmlfleet.storage.mode=axon-server keeps tracking tokens, sagas, deadlines and"
+                + " read models in the database").contains("no spring.datasource.url is set");
+    }
+
+    @Test
     void anEndpointOverrideTheSimulatorReplacesIsRefused(CapturedOutput output) {
         String report = failedStart(output, "--cmlfleet.aws.endpoint-override=https://ec2.eu-west-1.amazonaws.com");
         assertThat(report).contains("Invalid cmlfleet setting: cmlfleet.aws.endpoint-override cannot take effect"
