@@ -1,5 +1,6 @@
 package io.cmlfleet.application.lifecycle;
 
+import io.cmlfleet.application.claim.InstanceAlreadyWatchedException;
 import io.cmlfleet.application.messaging.DomainCommands;
 import io.cmlfleet.application.messaging.RefreshCorrelation;
 import io.cmlfleet.application.port.cloud.CloudAccessException;
@@ -17,6 +18,7 @@ import io.cmlfleet.domain.worker.command.RecordEc2Observation;
 import io.cmlfleet.domain.worker.command.RecordLifecycleActionFailure;
 import io.cmlfleet.domain.worker.command.RegisterWorker;
 import io.cmlfleet.domain.worker.command.RequestLifecycleAction;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -25,8 +27,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Provision, import, start, stop and terminate workers. The aggregate is asked first (it validates and records the
@@ -56,6 +60,11 @@ public class WorkerLifecycleService {
     /**
      * RunInstances, then register. Input is validated before anything is launched; if registering fails after the
      * launch, the instance is terminated again so that no unmanaged instance is left running.
+     *
+     * <p>The launch's client token is this call's own: the instance EC2 answers with is then always the one this
+     * call launched, and only that one is compensated. (A token derived from the worker id gave two concurrent
+     * provisions of one id the same instance, and the loser's compensation terminated the winner's.) Retries of the
+     * one RunInstances call by the SDK still reuse the token, so they never launch twice.
      */
     public String provision(ProvisionWorker request) {
         String workerId = WorkerInputRules.workerId("workerId", request.workerId());
@@ -74,14 +83,19 @@ public class WorkerLifecycleService {
         tags.put(WORKER_ID_TAG, workerId);
         tags.putIfAbsent("Name", request.name());
         InstanceSnapshot launched = ec2.launch(region, new LaunchRequest(request.amiId(), request.instanceType(),
-                request.subnetId(), request.securityGroupIds(), request.keyName(), tags, "cmlfleet-" + workerId));
+                request.subnetId(), request.securityGroupIds(), request.keyName(), tags,
+                "cmlfleet-" + UUID.randomUUID()));
         try {
             send(new RegisterWorker(workerId, request.name(), region, launched.instanceId(),
                     request.instanceType(), request.amiId(), request.amiName(), tags, request.requestedBy()),
                     operation(request.requestedBy()));
         } catch (RuntimeException registrationFailure) {
-            LOG.error("Registering worker {} failed after launching {} in {}; terminating the instance: {}", workerId,
-                    launched.instanceId(), region, registrationFailure.getMessage());
+            // Losing a race for the worker id is an expected outcome, not an error; the store's own text quotes SQL.
+            boolean idTaken = isIdTaken(registrationFailure);
+            String why = idTaken ? "worker id " + workerId + " exists already" : registrationFailure.getMessage();
+            LOG.atLevel(idTaken ? Level.WARN : Level.ERROR).log("Registering worker {} failed after launching {} in"
+                    + " {}; terminating the instance this call launched: {}", workerId, launched.instanceId(), region,
+                    why);
             ec2.terminate(region, launched.instanceId());
             throw registrationFailure;
         }
@@ -92,7 +106,8 @@ public class WorkerLifecycleService {
     /**
      * Adopt an existing instance: checked with DescribeInstances first, so an unknown id is a clear
      * {@link CloudAccessException} (kind UNKNOWN_INSTANCE) and nothing is stored. Its current EC2 state is recorded
-     * right away.
+     * right away. An instance another live worker watches is refused with {@link InstanceAlreadyWatchedException}
+     * when the new worker's creation commits (the claim is written in that transaction), and nothing is stored.
      */
     public void importInstance(String workerId, String name, String region, String instanceId, String requestedBy) {
         WorkerInputRules.workerId("workerId", workerId);
@@ -152,7 +167,34 @@ public class WorkerLifecycleService {
                 issuedBy == null || issuedBy.isBlank() ? "unknown" : issuedBy);
     }
 
+    /**
+     * The event store refused the worker's first event: the id exists. Axon says so with an
+     * {@link AggregateStreamCreationException}, except when the JDBC driver reports the duplicate key from a batch
+     * (H2): then it is an {@code EventStoreException} around the driver's unique violation (SQL state 23505).
+     */
+    private static boolean isIdTaken(Throwable failure) {
+        for (Throwable current = failure; current != null && current.getCause() != current;
+             current = current.getCause()) {
+            if (current instanceof AggregateStreamCreationException || isUniqueViolation(current)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** PostgreSQL's driver may report it on the batch's next exception rather than on the batch failure itself. */
+    private static boolean isUniqueViolation(Throwable failure) {
+        return failure instanceof SQLException sql && ("23505".equals(sql.getSQLState())
+                || sql.getNextException() != null && "23505".equals(sql.getNextException().getSQLState()));
+    }
+
+    /** A refused instance claim surfaces as itself, not inside the event processing failure Axon wraps it in. */
     private <R> R send(Object command, MetaData operation) {
-        return DomainCommands.sendAndWait(commands, command, operation);
+        try {
+            return DomainCommands.sendAndWait(commands, command, operation);
+        } catch (RuntimeException failure) {
+            throw InstanceAlreadyWatchedException.in(failure).<RuntimeException>map(claimed -> claimed)
+                    .orElse(failure);
+        }
     }
 }

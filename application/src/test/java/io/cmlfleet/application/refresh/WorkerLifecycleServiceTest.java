@@ -104,6 +104,11 @@ class WorkerLifecycleServiceTest {
         assertThat(app.ec2Lifecycle.calls).containsExactly("launch eu-west-1", "launch eu-west-1",
                 "terminate eu-west-1 i-0aaaaaaaaaaaaaaaa");
         assertThat(app.events("w-7", WorkerCreated.class)).hasSize(1);
+        // Each call its own client token: EC2 never answers the second with the first's instance, which the
+        // compensation would then terminate under the registered worker.
+        assertThat(app.ec2Lifecycle.launches).extracting(launch -> launch.clientToken())
+                .doesNotHaveDuplicates()
+                .allSatisfy(token -> assertThat(token).startsWith("cmlfleet-").hasSizeLessThanOrEqualTo(64));
     }
 
     @Test

@@ -13,8 +13,6 @@ import org.axonframework.modelling.saga.repository.jdbc.HsqlSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -24,26 +22,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * letters and read models, and the deadline scheduler's table. One migration serves H2 and PostgreSQL; every step
  * tolerates tables that already exist.
  */
-public class CmlfleetSchemaMigration implements JavaMigration {
+public class CmlfleetSchemaMigration extends CmlfleetJavaMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("1");
-    }
-
-    @Override
-    public String getDescription() {
-        return "cmlfleet event store, tokens, sagas, deadlines and read models";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public CmlfleetSchemaMigration() {
+        super("1", "cmlfleet event store, tokens, sagas, deadlines and read models");
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.cmlfleet.bootstrap;
 
+import io.cmlfleet.application.claim.InstanceClaimHandler;
+import io.cmlfleet.application.claim.InstanceClaims;
 import io.cmlfleet.application.eventstore.CmlfleetUpcasters;
 import io.cmlfleet.application.forensics.ForensicsQueryHandler;
 import io.cmlfleet.application.forensics.ForensicsSettings;
@@ -15,6 +17,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,7 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The database side: cmlfleet's schema (Flyway), the durable deadline manager (db-scheduler on the same database),
- * the monitoring saga, and the read models with their processors, tokens and dead-letter queues.
+ * the monitoring saga, the instance claims, and the read models with their processors, tokens and dead-letter queues.
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class,
         after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
@@ -47,8 +50,9 @@ public class CmlfleetStorageAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public CmlfleetSchema cmlfleetSchema(DataSource dataSource,
+    public CmlfleetSchema cmlfleetSchema(DataSource dataSource, CmlfleetProperties properties,
                                          ObjectProvider<FlywayMigrationInitializer> hostMigrations) {
+        PersistentDatabaseCheck.requirePersistentDatabase(properties.storage(), dataSource);
         hostMigrations.ifAvailable(initializer -> { }); // the host's own migrations, if any, run first
         return new CmlfleetSchema(dataSource);
     }
@@ -95,6 +99,31 @@ public class CmlfleetStorageAutoConfiguration {
             configurer.eventProcessing(processing -> processing.registerSaga(WorkerMonitoringSaga.class));
             configurer.onInitialize(Configuration::deadlineManager);
         };
+    }
+
+    /** Which live worker watches which instance; written in the transaction that creates or terminates a worker. */
+    @Bean
+    @ConditionalOnMissingBean
+    public InstanceClaims instanceClaims(CmlfleetSchema schema, DataSource dataSource) {
+        return new InstanceClaims(dataSource);
+    }
+
+    /** Axon registers its handlers from the bean, in the group the module below makes subscribing. */
+    @Bean
+    public InstanceClaimHandler instanceClaimHandler(InstanceClaims claims) {
+        return new InstanceClaimHandler(claims);
+    }
+
+    /**
+     * The claims' processor is subscribing, so it runs in the command's unit of work and database transaction, and
+     * its errors propagate, so a refused claim fails the command and rolls back its events instead of being logged.
+     */
+    @Bean
+    public ConfigurerModule cmlfleetInstanceClaimsModule() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerSubscribingEventProcessor(InstanceClaimHandler.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(InstanceClaimHandler.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance()));
     }
 
     @Bean

@@ -28,7 +28,7 @@ class EmbeddedDataDirectoryCheck implements BeanFactoryPostProcessor {
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
         StorageProperties storage = Binder.get(environment).bind("cmlfleet.storage", StorageProperties.class)
-                .orElseGet(() -> new StorageProperties(null, null));
+                .orElseGet(() -> new StorageProperties(null, null, null));
         String url = environment.getProperty("spring.datasource.url", "");
         // Only the store cmlfleet placed there itself: a host's own H2 URL is the host's business.
         if (storage.mode() != StorageMode.EMBEDDED || !url.startsWith("jdbc:h2:file:" + storage.dataDir() + "/")) {

@@ -45,6 +45,8 @@ class AxonServerModeTest {
                         "axon.axonserver.servers", "127.0.0.1:1",
                         "axon.axonserver.context", "cmlfleet",
                         "axon.axonserver.token", "a-secret-token",
+                        // No database configured: the in-memory one is only accepted when asked for.
+                        "cmlfleet.storage.allow-in-memory-database", "true",
                         "spring.main.lazy-initialization", "true"))
                 .run()) {
             assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
@@ -82,6 +84,7 @@ class AxonServerModeTest {
                         "cmlfleet.storage.mode", "axon-server",
                         "cmlfleet.storage.data-dir", dataDir.toString(),
                         "axon.axonserver.servers", "127.0.0.1:1",
+                        "cmlfleet.storage.allow-in-memory-database", "true",
                         "spring.main.lazy-initialization", "true",
                         key, value))
                 .run();

@@ -11,15 +11,16 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Creates the projection tables, the dead-letter table and the token table if they are missing, by running the
- * plain DDL scripts under {@code db/projections/<dialect>/}. Every statement is {@code IF NOT EXISTS}, so running it
+ * Creates the projection tables, the dead-letter table, the token table and the instance claims table if they are
+ * missing, by running the plain DDL scripts under {@code db/projections/<dialect>/}. Every statement is {@code IF NOT EXISTS}, so running it
  * on every start is harmless. Meant for tests and for hosts without Flyway; the bootstrap module will run the same
  * scripts as migrations instead.
  */
 public final class ProjectionSchema {
 
     /** The scripts, in the order they must run. */
-    public static final List<String> SCRIPTS = List.of("token-entries.sql", "dead-letters.sql", "projections.sql");
+    public static final List<String> SCRIPTS = List.of("token-entries.sql", "dead-letters.sql", "projections.sql",
+            "instance-claims.sql");
 
     private final DataSource dataSource;
     private final SqlDialect dialect;

@@ -3,6 +3,7 @@ package io.cmlfleet.bootstrap.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.cmlfleet.application.claim.InstanceAlreadyWatchedException;
 import io.cmlfleet.application.port.cloud.CloudAccessException;
 import io.cmlfleet.application.port.cml.CmlAccessException;
 import io.cmlfleet.application.forensics.WorkerHistoryNotFoundException;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -101,6 +103,15 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof WorkerAlreadyExistsException exists) {
             return problem(HttpStatus.CONFLICT, ProblemTypes.WORKER_STATE_CONFLICT, "Worker already exists",
                     exists.getMessage());
+        }
+        Optional<InstanceAlreadyWatchedException> claimed = InstanceAlreadyWatchedException.in(cause);
+        if (claimed.isPresent()) {
+            ProblemDetail problem = problem(HttpStatus.CONFLICT, ProblemTypes.INSTANCE_ALREADY_WATCHED,
+                    "Instance already watched", claimed.get().getMessage());
+            problem.setProperty("workerId", claimed.get().watchedBy());
+            problem.setProperty("instanceId", claimed.get().instanceId());
+            problem.setProperty("region", claimed.get().region());
+            return problem;
         }
         if (cause instanceof AggregateStreamCreationException || isDuplicateKey(cause)) {
             return problem(HttpStatus.CONFLICT, ProblemTypes.WORKER_STATE_CONFLICT, "Worker already exists",

@@ -8,6 +8,7 @@ public final class ProblemTypes {
     public static final URI INVALID_INPUT = URI.create("urn:cmlfleet:problem:invalid-input");
     public static final URI UNKNOWN_WORKER = URI.create("urn:cmlfleet:problem:unknown-worker");
     public static final URI WORKER_STATE_CONFLICT = URI.create("urn:cmlfleet:problem:worker-state-conflict");
+    public static final URI INSTANCE_ALREADY_WATCHED = URI.create("urn:cmlfleet:problem:instance-already-watched");
     public static final URI CONCURRENT_MODIFICATION = URI.create("urn:cmlfleet:problem:concurrent-modification");
     public static final URI UNKNOWN_INSTANCE = URI.create("urn:cmlfleet:problem:unknown-instance");
     public static final URI CLOUD_REJECTED_REQUEST = URI.create("urn:cmlfleet:problem:cloud-rejected-request");

@@ -11,6 +11,7 @@ import io.cmlfleet.bootstrap.CmlfleetAutoConfiguration;
 import io.cmlfleet.bootstrap.config.AwsProperties;
 import io.cmlfleet.bootstrap.config.CmlProperties;
 import io.cmlfleet.bootstrap.config.CmlfleetProperties;
+import io.cmlfleet.bootstrap.config.InvalidSettingException;
 import io.cmlfleet.simulator.FleetProfile;
 import io.cmlfleet.simulator.SimulatedFleet;
 import java.time.Duration;
@@ -41,7 +42,8 @@ public class SimulatorAutoConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger("io.cmlfleet.simulator");
 
     @Bean(destroyMethod = "close")
-    public SimulatedFleet simulatedFleet(SimulatorProperties properties) {
+    public SimulatedFleet simulatedFleet(SimulatorProperties properties, CmlfleetProperties cmlfleet) {
+        refuseAwsSettingsTheSimulatorReplaces(cmlfleet.aws());
         FleetProfile profile = FleetProfile.builder()
                 .instances(properties.instances())
                 .regions(properties.regions().toArray(String[]::new))
@@ -63,27 +65,33 @@ public class SimulatorAutoConfiguration {
     /** The real AWS adapters, aimed at the simulator; the fake keys only satisfy request signing. */
     @Bean(destroyMethod = "close")
     public AwsAdapters cmlfleetAwsAdapters(SimulatedFleet fleet, CmlfleetProperties properties) {
-        warnAboutIgnoredAwsSettings(properties.aws(), fleet);
         return AwsAdapters.create(AwsAdapterSettings.defaults()
                 .withEndpointOverride(fleet.awsEndpoint())
                 .withCredentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("AKIASIMULATEDFLEET00", "simulated-secret")))
-                .withRetries(properties.aws().maxAttempts(), Duration.ofMillis(50)));
+                .withRetries(properties.aws().maxAttempts(), Duration.ofMillis(50))
+                .withApiCallTimeout(properties.aws().apiCallTimeout()));
     }
 
-    /** An operator who set these expects them used: say once that, and why, they are not (values stay out). */
-    private static void warnAboutIgnoredAwsSettings(AwsProperties aws, SimulatedFleet fleet) {
-        List<String> ignored = new ArrayList<>();
+    /**
+     * An operator who set these expects them used, and the simulator replaces them with its own endpoint and keys:
+     * refused before the simulated fleet starts, rather than ignored (values stay out: the keys are secrets).
+     */
+    static void refuseAwsSettingsTheSimulatorReplaces(AwsProperties aws) {
+        List<String> replaced = new ArrayList<>();
         if (aws.endpointOverride() != null && !aws.endpointOverride().isBlank()) {
-            ignored.add("cmlfleet.aws.endpoint-override");
+            replaced.add("cmlfleet.aws.endpoint-override");
         }
         if (aws.accessKeyId() != null || aws.secretAccessKey() != null) {
-            ignored.add("cmlfleet.aws.access-key-id/secret-access-key");
+            replaced.add("cmlfleet.aws.access-key-id/secret-access-key");
         }
-        if (!ignored.isEmpty()) {
-            LOG.warn("SIMULATED FLEET: {} ignored because cmlfleet.simulator.enabled=true: the simulated fleet "
-                    + "provides its own endpoint ({}) and keys; set cmlfleet.simulator.enabled=false to use them",
-                    String.join(" and ", ignored), fleet.awsEndpoint());
+        if (!replaced.isEmpty()) {
+            String first = replaced.get(0).startsWith("cmlfleet.aws.access-key-id")
+                    ? "cmlfleet.aws.access-key-id" : replaced.get(0);
+            throw new InvalidSettingException(first, String.join(" and ", replaced)
+                    + " cannot take effect while cmlfleet.simulator.enabled=true (the simulated fleet provides its"
+                    + " own endpoint and keys): remove " + (replaced.size() == 1 ? "it" : "them")
+                    + ", or set cmlfleet.simulator.enabled=false to use " + (replaced.size() == 1 ? "it" : "them"));
         }
     }
 

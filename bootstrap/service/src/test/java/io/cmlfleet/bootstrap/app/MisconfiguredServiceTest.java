@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,13 +54,29 @@ class MisconfiguredServiceTest {
     }
 
     @Test
-    void anEndpointOverrideTheSimulatorReplacesIsNamedInOneWarning(CapturedOutput output) {
-        try (SimulatedFleetRun run = SimulatedFleetRun.start(Map.of("cmlfleet.storage.data-dir", dataDir.toString(),
-                "cmlfleet.aws.endpoint-override", "https://ec2.eu-west-1.amazonaws.com"))) {
-            assertThat(output.getAll().lines().filter(line -> line.contains(" WARN ")
-                    && line.contains("cmlfleet.aws.endpoint-override ignored because cmlfleet.simulator.enabled=true")))
-                    .hasSize(1);
-        }
+    void axonServerModeWithoutADatabaseIsRefusedBeforeMonitoringStarts(CapturedOutput output) {
+        String report = failedStart(output, "--cmlfleet.storage.mode=axon-server",
+                "--axon.axonserver.servers=127.0.0.1:1");
+        assertThat(report).contains("cmlfleet.storage.mode=axon-server keeps tracking tokens, sagas, deadlines and"
+                + " read models in the database").contains("no spring.datasource.url is set");
+    }
+
+    @Test
+    void anEndpointOverrideTheSimulatorReplacesIsRefused(CapturedOutput output) {
+        String report = failedStart(output, "--cmlfleet.aws.endpoint-override=https://ec2.eu-west-1.amazonaws.com");
+        assertThat(report).contains("Invalid cmlfleet setting: cmlfleet.aws.endpoint-override cannot take effect"
+                + " while cmlfleet.simulator.enabled=true").contains("set cmlfleet.simulator.enabled=false");
+        assertThat(output.getAll()).as("refused before the simulated fleet starts")
+                .doesNotContain("SIMULATED FLEET:");
+    }
+
+    @Test
+    void staticAwsKeysTheSimulatorReplacesAreRefusedWithoutTheSecret(CapturedOutput output) {
+        String report = failedStart(output, "--cmlfleet.aws.access-key-id=AKIAOPERATORKEY00000",
+                "--cmlfleet.aws.secret-access-key=" + DB_PASSWORD);
+        assertThat(report).contains("cmlfleet.aws.access-key-id/secret-access-key cannot take effect while"
+                + " cmlfleet.simulator.enabled=true");
+        assertThat(output.getAll()).doesNotContain(DB_PASSWORD);
     }
 
     /** Starts the service as the cmlfleet script does, expects it to fail, returns the checked short report. */

@@ -67,7 +67,7 @@ class SettingValidationTest {
                 "cmlfleet.aggregate.snapshot-threshold (-1) must be at least 0");
         refused(() -> new IdleStopProperties(null, Duration.ofHours(-1), null), "cmlfleet.idle-stop.idle-after",
                 "cmlfleet.idle-stop.idle-after (-1h) must be longer than 0, e.g. 30s or 5m");
-        refused(() -> new StorageProperties(null, " "), "cmlfleet.storage.data-dir",
+        refused(() -> new StorageProperties(null, " ", null), "cmlfleet.storage.data-dir",
                 "cmlfleet.storage.data-dir must be set");
     }
 

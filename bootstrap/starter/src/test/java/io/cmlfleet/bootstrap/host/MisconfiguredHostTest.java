@@ -52,6 +52,22 @@ class MisconfiguredHostTest {
                 + "): the data directory is not writable: " + store);
     }
 
+    /**
+     * Axon Server mode with no database configured: Spring Boot would hand it an in-memory H2, and tokens, sagas and
+     * deadlines would be gone after a restart. The start stops before Axon connects anywhere.
+     */
+    @Test
+    void axonServerModeWithoutAPersistentDatabaseIsRefusedNamingTheModeAndTheFix(CapturedOutput output) {
+        String report = failedStart(output, Map.of("cmlfleet.storage.mode", "axon-server",
+                "axon.axonserver.servers", "127.0.0.1:1"));
+        assertThat(report).contains("Invalid cmlfleet setting: cmlfleet.storage.mode=axon-server keeps tracking"
+                        + " tokens, sagas, deadlines and read models in the database")
+                .contains("the in-memory database jdbc:h2:mem:")
+                .contains("no spring.datasource.url is set")
+                .contains("Set spring.datasource.url")
+                .contains("cmlfleet.storage.allow-in-memory-database=true");
+    }
+
     /** Starts the host, expects it to fail, and returns the report from its banner on, checked to be short. */
     private String failedStart(CapturedOutput output, Map<String, Object> settings) {
         Map<String, Object> properties = new HashMap<>(Map.of("cmlfleet.storage.data-dir", dataDir.toString()));

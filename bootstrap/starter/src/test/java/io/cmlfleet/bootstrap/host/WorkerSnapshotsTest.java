@@ -110,8 +110,10 @@ class WorkerSnapshotsTest {
     }
 
     private String newWorkerWithTelemetry(int samples) {
-        String worker = "snap-" + UUID.randomUUID().toString().substring(0, 8);
-        commands.sendAndWait(new RegisterWorker(worker, "snapshot test", "eu-west-1", "i-0123456789abcdef1",
+        String unique = UUID.randomUUID().toString().replace("-", "");
+        String worker = "snap-" + unique.substring(0, 8);
+        // An instance of its own: an instance is watched by at most one live worker.
+        commands.sendAndWait(new RegisterWorker(worker, "snapshot test", "eu-west-1", "i-0" + unique.substring(0, 16),
                 "c5.2xlarge", "ami-12345678", null, Map.of(), "host-test"));
         Instant start = Instant.now().minusSeconds(samples + 60L);
         for (int i = 0; i < samples; i++) {
