@@ -70,7 +70,8 @@ public class SimulatorAutoConfiguration {
                 .withCredentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("AKIASIMULATEDFLEET00", "simulated-secret")))
                 .withRetries(properties.aws().maxAttempts(), Duration.ofMillis(50))
-                .withApiCallTimeout(properties.aws().apiCallTimeout()));
+                .withApiCallTimeout(properties.aws().apiCallTimeout())
+                .withMetricPeriod(properties.aws().metricPeriod()));
     }
 
     /**

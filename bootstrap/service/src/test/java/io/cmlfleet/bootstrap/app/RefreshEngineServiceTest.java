@@ -63,12 +63,12 @@ class RefreshEngineServiceTest {
         try (SimulatedFleetRun run = SimulatedFleetRun.start(Map.of(
                 "cmlfleet.storage.data-dir", dataDir.toString(),
                 "cmlfleet.refresh.telemetry-min-change-percent", "100",
-                "cmlfleet.refresh.telemetry-window", "1m",
+                "cmlfleet.aws.metric-period", "1m",
                 "cmlfleet.refresh.cpu-threshold-percent", "100",
                 "cmlfleet.refresh.memory-threshold-percent", "100"))) {
             String worker = workerIds(run).get(0);
             run.awaitFullCycle(worker);
-            // CloudWatch (and the simulator) has one datapoint per window: with a 1-minute window the next sample
+            // CloudWatch (and the simulator) has one datapoint per period: with a 1-minute period the next sample
             // is at most a minute away.
             await().atMost(SimulatedFleetRun.PATIENCE).until(() -> telemetryDetails(run, worker).stream()
                     .anyMatch(detail -> detail.contains("points of the last recorded sample")));

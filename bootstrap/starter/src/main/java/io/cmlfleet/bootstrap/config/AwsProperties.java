@@ -16,17 +16,25 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * @param secretAccessKey  static secret access key, for simulators and tests only (never logged)
  * @param maxAttempts      attempts per AWS call, including the first, with the SDK's standard backoff
  * @param apiCallTimeout   how long one AWS call may take in all, retries included
+ * @param metricPeriod     the CloudWatch period telemetry is averaged over: 5 minutes for basic monitoring, 1 minute
+ *                         for instances with detailed monitoring (a multiple of 60 s)
  */
 public record AwsProperties(String endpointOverride, String accessKeyId, String secretAccessKey, Integer maxAttempts,
-                            Duration apiCallTimeout) {
+                            Duration apiCallTimeout, Duration metricPeriod) {
 
     private static final AwsAdapterSettings DEFAULTS = AwsAdapterSettings.defaults();
 
     public AwsProperties {
         maxAttempts = requireNonNullElse(maxAttempts, DEFAULTS.maxAttempts());
         apiCallTimeout = requireNonNullElse(apiCallTimeout, DEFAULTS.apiCallTimeout());
+        metricPeriod = requireNonNullElse(metricPeriod, DEFAULTS.metricPeriod());
         SettingChecks.atLeast("cmlfleet.aws.max-attempts", maxAttempts, 1);
         SettingChecks.positive("cmlfleet.aws.api-call-timeout", apiCallTimeout);
+        if (metricPeriod.getSeconds() < 60 || metricPeriod.toMillis() % 60_000 != 0) {
+            throw new InvalidSettingException("cmlfleet.aws.metric-period", "cmlfleet.aws.metric-period ("
+                    + metricPeriod + ") must be a whole number of minutes, at least 1m (CloudWatch periods are"
+                    + " multiples of 60 s)");
+        }
         if (endpointOverride != null && !endpointOverride.isBlank()) {
             SettingChecks.httpUrl("cmlfleet.aws.endpoint-override", endpointOverride);
         }
@@ -40,7 +48,7 @@ public record AwsProperties(String endpointOverride, String accessKeyId, String 
     /** The adapter settings these properties describe, over the adapter's own defaults. */
     public AwsAdapterSettings adapterSettings() {
         AwsAdapterSettings settings = DEFAULTS.withRetries(maxAttempts, DEFAULTS.retryBaseDelay())
-                .withApiCallTimeout(apiCallTimeout);
+                .withApiCallTimeout(apiCallTimeout).withMetricPeriod(metricPeriod);
         if (endpointOverride != null && !endpointOverride.isBlank()) {
             settings = settings.withEndpointOverride(URI.create(endpointOverride));
         }
@@ -56,6 +64,6 @@ public record AwsProperties(String endpointOverride, String accessKeyId, String 
     public String toString() {
         return "AwsProperties[endpointOverride=" + endpointOverride + ", accessKeyId=" + accessKeyId
                 + ", secretAccessKey=" + (secretAccessKey == null ? null : "***") + ", maxAttempts=" + maxAttempts
-                + ", apiCallTimeout=" + apiCallTimeout + "]";
+                + ", apiCallTimeout=" + apiCallTimeout + ", metricPeriod=" + metricPeriod + "]";
     }
 }
