@@ -1,12 +1,9 @@
 package io.cmlfleet.application.lifecycle;
 
-import io.cmlfleet.application.messaging.DomainCommands;
 import io.cmlfleet.domain.worker.IdleStopDecision;
 import io.cmlfleet.domain.worker.LifecycleAction;
 import io.cmlfleet.domain.worker.command.EvaluateIdleness;
 import java.time.Clock;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,26 +18,16 @@ public class IdleStopPolicy {
 
     private final IdleStopSettings settings;
     private final WorkerLifecycleService lifecycle;
-    private final CommandGateway commands;
     private final Clock clock;
 
-    public IdleStopPolicy(IdleStopSettings settings, WorkerLifecycleService lifecycle, CommandGateway commands,
-                          Clock clock) {
+    public IdleStopPolicy(IdleStopSettings settings, WorkerLifecycleService lifecycle, Clock clock) {
         this.settings = settings;
         this.lifecycle = lifecycle;
-        this.commands = commands;
         this.clock = clock;
     }
 
     public boolean enabledFleetWide() {
         return settings.enabledFleetWide();
-    }
-
-    /** Evaluates one worker; the metadata ties the decision to the refresh that triggered it. */
-    public IdleStopDecision evaluate(String workerId, MetaData metaData) {
-        IdleStopDecision decision = DomainCommands.sendAndWait(commands, evaluation(workerId), metaData);
-        act(workerId, decision);
-        return decision;
     }
 
     /** The evaluation to ask the worker for, with this policy's settings; a refresh sends it with its results. */

@@ -23,15 +23,28 @@ public class CancelTolerantDbSchedulerDeadlineManager extends DbSchedulerDeadlin
     private static final Logger log = LoggerFactory.getLogger(CancelTolerantDbSchedulerDeadlineManager.class);
 
     private final Scheduler scheduler;
+    private final Runnable beforeStart;
 
-    protected CancelTolerantDbSchedulerDeadlineManager(Builder builder, Scheduler scheduler) {
+    protected CancelTolerantDbSchedulerDeadlineManager(Builder builder, Scheduler scheduler, Runnable beforeStart) {
         super(builder);
         this.scheduler = scheduler;
+        this.beforeStart = beforeStart;
     }
 
-    /** Builds one on the scheduler the builder was given (passed again because the builder does not expose it). */
-    public static CancelTolerantDbSchedulerDeadlineManager build(Builder builder, Scheduler scheduler) {
-        return new CancelTolerantDbSchedulerDeadlineManager(builder.scheduler(scheduler), scheduler);
+    /**
+     * Builds one on the scheduler the builder was given (passed again because the builder does not expose it);
+     * {@code beforeStart} runs each time it starts, before the scheduler polls.
+     */
+    public static CancelTolerantDbSchedulerDeadlineManager build(Builder builder, Scheduler scheduler,
+                                                                 Runnable beforeStart) {
+        return new CancelTolerantDbSchedulerDeadlineManager(builder.scheduler(scheduler), scheduler, beforeStart);
+    }
+
+    /** Axon's lifecycle and {@link DurableDeadlines#start()} both start it here. */
+    @Override
+    public void start() {
+        beforeStart.run();
+        super.start();
     }
 
     @Override

@@ -7,6 +7,8 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier;
@@ -24,6 +26,8 @@ import org.axonframework.serialization.Serializer;
  * docs/monitoring.md (monitoring saga)), or through {@link #start()} and {@link #stop()} otherwise.
  */
 public final class DurableDeadlines implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DurableDeadlines.class);
 
     private final Scheduler scheduler;
     private final DbSchedulerDeadlineManager deadlineManager;
@@ -65,6 +69,8 @@ public final class DurableDeadlines implements AutoCloseable {
             builder.schedulerName(new SchedulerName.Fixed(settings.schedulerName()));
         }
         Scheduler scheduler = builder.build();
+        String ownName = settings.schedulerName() != null ? settings.schedulerName()
+                : new SchedulerName.Hostname().getName();
         DbSchedulerDeadlineManager deadlineManager = CancelTolerantDbSchedulerDeadlineManager.build(
                 DbSchedulerDeadlineManager.builder()
                         .scopeAwareProvider(scopeAwareProvider)
@@ -72,7 +78,7 @@ public final class DurableDeadlines implements AutoCloseable {
                         .transactionManager(transactionManager)
                         .startScheduler(true)
                         .stopScheduler(true),
-                scheduler);
+                scheduler, () -> releaseOwnPicks(dataSource, ownName));
         managerSupplier.set(deadlineManager);
         return new DurableDeadlines(scheduler, deadlineManager);
     }
@@ -87,9 +93,21 @@ public final class DurableDeadlines implements AutoCloseable {
         return scheduler;
     }
 
-    /** Starts polling for due deadlines; overdue ones (from before a restart) fire on the first polls. */
+    /**
+     * Starts polling for due deadlines; overdue ones (from before a restart) fire on the first polls. Deadlines this
+     * node had picked when it was killed are released first: nothing of this node can still be running them, and
+     * otherwise they would wait for db-scheduler's dead-execution check (missed heartbeats, about two minutes).
+     */
     public void start() {
         deadlineManager.start();
+    }
+
+    private static void releaseOwnPicks(DataSource dataSource, String ownName) {
+        int released = SchedulerTable.releasePickedBy(dataSource, ownName);
+        if (released > 0) {
+            LOG.info("Released {} deadline(s) that this node ({}) had picked before it stopped without finishing"
+                    + " them; they fire now", released, ownName);
+        }
     }
 
     /** Stops polling and waits up to the configured time for running deadlines. Pending deadlines stay in the table. */

@@ -43,6 +43,30 @@ public final class SchedulerTable {
         }
     }
 
+    /**
+     * Releases the deadlines a scheduler of this name had picked: a new version, so that a pick by the old process
+     * can no longer complete them. Only for a scheduler that is about to start, whose name no live node shares.
+     *
+     * @return how many were released
+     */
+    public static int releasePickedBy(DataSource dataSource, String schedulerName) {
+        try (Connection connection = dataSource.getConnection();
+             var update = connection.prepareStatement("UPDATE " + NAME + " SET picked = ?, picked_by = NULL,"
+                     + " last_heartbeat = NULL, version = version + 1 WHERE picked = ? AND picked_by = ?")) {
+            update.setBoolean(1, false);
+            update.setBoolean(2, true);
+            update.setString(3, schedulerName);
+            int released = update.executeUpdate();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+            return released;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot release the deadlines picked by " + schedulerName + " in "
+                    + NAME, e);
+        }
+    }
+
     private static void createIfMissing(Connection connection, SchedulerTableDialect dialect) throws SQLException {
         if (exists(connection)) {
             return;

@@ -100,6 +100,48 @@ class DurableDeadlinesTest {
     }
 
     @Test
+    void deadlinesPickedByAKilledNodeFireAsSoonAsItRestartsAndOtherNodesPicksAreLeftAlone() throws SQLException {
+        DurableDeadlines scheduling = node("scheduling", new RecordingWorkerScopes("scheduling"));
+        Instant due = Instant.now().minusSeconds(1);
+        String inFlight = scheduleFor(scheduling.deadlineManager(), "w-in-flight", due, 1);
+        String otherNodes = scheduleFor(scheduling.deadlineManager(), "w-other-node", due, 1);
+        // As kill -9 leaves them: picked, with a fresh heartbeat, by node-1 and by a node that is still alive.
+        markPicked(inFlight, "node-1");
+        markPicked(otherNodes, "node-2");
+
+        RecordingWorkerScopes restarted = new RecordingWorkerScopes("node-1");
+        node("node-1", restarted).start();
+
+        // db-scheduler's own dead-execution check would wait 6 missed heartbeats of 20 s: two minutes.
+        await().atMost(EVENTUALLY).until(() -> restarted.deliveries().size() >= 1);
+        assertThat(deliveriesPerWorker(restarted.deliveries())).containsOnlyKeys("w-in-flight");
+        assertThat(pickedBy(otherNodes)).isEqualTo("node-2");
+    }
+
+    private void markPicked(String scheduleId, String node) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             var update = connection.prepareStatement("UPDATE " + SchedulerTable.NAME + " SET picked = TRUE,"
+                     + " picked_by = ?, last_heartbeat = ? WHERE task_instance = ?")) {
+            update.setString(1, node);
+            update.setTimestamp(2, java.sql.Timestamp.from(Instant.now()));
+            update.setString(3, scheduleId);
+            assertThat(update.executeUpdate()).as("rows of " + scheduleId).isEqualTo(1);
+        }
+    }
+
+    private String pickedBy(String scheduleId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             var query = connection.prepareStatement("SELECT picked_by FROM " + SchedulerTable.NAME
+                     + " WHERE task_instance = ?")) {
+            query.setString(1, scheduleId);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getString(1);
+            }
+        }
+    }
+
+    @Test
     void twoNodesOnTheSameDatabaseNeverRunTheSameDeadlineTwice() throws SQLException {
         DurableDeadlines scheduling = node("scheduling", new RecordingWorkerScopes("scheduling"));
         Instant due = Instant.now().plusMillis(400);

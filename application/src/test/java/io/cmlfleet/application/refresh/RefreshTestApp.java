@@ -95,7 +95,7 @@ final class RefreshTestApp implements AutoCloseable {
      * calls of a refresh on {@code cmlCalls}. */
     WorkerRefreshPipeline pipeline(io.cmlfleet.application.port.cml.CmlControllerClient controller,
                                    IdleStopSettings idleStopSettings, java.util.concurrent.Executor cmlCalls) {
-        IdleStopPolicy idleStop = new IdleStopPolicy(idleStopSettings, lifecycle, axon.commandGateway(), clock);
+        IdleStopPolicy idleStop = new IdleStopPolicy(idleStopSettings, lifecycle, clock);
         return new WorkerRefreshPipeline(ec2, controller, cloudWatch, axon.commandGateway(), settings, idleStop,
                 clock, cmlCalls);
     }

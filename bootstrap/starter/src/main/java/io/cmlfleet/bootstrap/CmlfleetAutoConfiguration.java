@@ -38,6 +38,7 @@ import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -176,8 +177,8 @@ public class CmlfleetAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public IdleStopPolicy idleStopPolicy(IdleStopSettings settings, WorkerLifecycleService lifecycle,
-                                         CommandGateway commands, Clock clock) {
-        return new IdleStopPolicy(settings, lifecycle, commands, clock);
+                                         Clock clock) {
+        return new IdleStopPolicy(settings, lifecycle, clock);
     }
 
     @Bean
@@ -215,6 +216,13 @@ public class CmlfleetAutoConfiguration {
     public RefreshExecutor refreshExecutor(WorkerRefreshPipeline pipeline, RefreshGuard guard,
                                            MonitoringMetrics metrics, RefreshExecutionSettings settings) {
         return new RefreshExecutor(pipeline, guard, metrics, settings);
+    }
+
+    /** Stops the executor in the lifecycle, before Axon, so refreshes in flight can still send their commands. */
+    @Bean
+    @ConditionalOnBean(RefreshExecutor.class)
+    RefreshExecutorShutdown refreshExecutorShutdown(RefreshExecutor executor) {
+        return new RefreshExecutorShutdown(executor);
     }
 
     /** Handles {@code RefreshWorker} for hosts; Axon registers its {@code @CommandHandler} from the bean. */

@@ -13,13 +13,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The refresh engine in the running service, against the simulated fleet: {@code cmlfleet.refresh.batch-window}
  * makes the workers of a slot share their AWS calls, and {@code cmlfleet.refresh.telemetry-min-change-percent}
- * decides which telemetry samples become events.
+ * decides which telemetry samples become events, and {@code cmlfleet.refresh.shutdown-wait} bounds how long stopping
+ * waits for refreshes in flight.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RefreshEngineServiceTest {
 
     private static final int WORKERS = 8;
@@ -86,6 +91,50 @@ class RefreshEngineServiceTest {
                 .flatMap(completed -> completed.stages().stream())
                 .filter(stage -> stage.stage() == RefreshStage.TELEMETRY && stage.detail() != null)
                 .map(stage -> stage.detail()).toList();
+    }
+
+    @Test
+    void stoppingWaitsTheConfiguredShutdownWaitForRunningRefreshesAndNoLonger(CapturedOutput output) {
+        SimulatedFleetRun run = SimulatedFleetRun.start(Map.of(
+                "cmlfleet.storage.data-dir", dataDir.toString(),
+                "cmlfleet.simulator.slow-percent", "100",
+                "cmlfleet.refresh.shutdown-wait", "500ms"));
+        try {
+            // Every controller answers slower than the read timeout: a health check that started is still running.
+            await().atMost(SimulatedFleetRun.PATIENCE)
+                    .until(() -> output.getOut().contains("Performing CML service health check"));
+        } finally {
+            run.close();
+        }
+        assertThat(output.getOut()).contains("refresh(es) still running after PT0.5S; they are abandoned, not"
+                + " interrupted, and run again after the restart");
+    }
+
+    @Test
+    void aNodeKilledWhileItHeldDeadlinesRunsThemAsSoonAsItIsBack() throws Exception {
+        Map<String, Object> node = Map.of(
+                "cmlfleet.storage.data-dir", dataDir.toString(),
+                "cmlfleet.monitoring.deadline-scheduler-name", "node-a");
+        List<String> workers;
+        Map<String, Long> before;
+        try (SimulatedFleetRun first = SimulatedFleetRun.start(node)) {
+            workers = workerIds(first);
+            workers.forEach(first::awaitFullCycle);
+        }
+        // As kill -9 in the instant a deadline fired leaves the table: every row picked by node-a, heartbeat fresh.
+        try (java.sql.Connection store = java.sql.DriverManager.getConnection("jdbc:h2:file:"
+                + dataDir.toAbsolutePath().resolve("cmlfleet") + ";IFEXISTS=TRUE", "sa", "");
+             java.sql.PreparedStatement pick = store.prepareStatement("UPDATE scheduled_tasks SET picked = TRUE,"
+                     + " picked_by = 'node-a', last_heartbeat = CURRENT_TIMESTAMP")) {
+            assertThat(pick.executeUpdate()).as("deadline rows").isGreaterThanOrEqualTo(workers.size());
+        }
+
+        try (SimulatedFleetRun restarted = SimulatedFleetRun.start(node)) {
+            before = refreshCounts(restarted, workers);
+            // db-scheduler alone would wait for 6 missed heartbeats of 20 s (two minutes, beyond PATIENCE).
+            await().atMost(SimulatedFleetRun.PATIENCE).until(() -> workers.stream()
+                    .allMatch(worker -> restarted.count(worker, RefreshCompleted.class) > before.get(worker)));
+        }
     }
 
     private static List<String> workerIds(SimulatedFleetRun run) {

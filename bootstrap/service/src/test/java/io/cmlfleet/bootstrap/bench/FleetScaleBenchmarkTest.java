@@ -103,7 +103,7 @@ class FleetScaleBenchmarkTest {
                     axon.commandGateway(), clock);
             WorkerRefreshPipeline pipeline = new WorkerRefreshPipeline(aws.inventory(), cml, aws.telemetry(),
                     axon.commandGateway(), RefreshSettings.defaults(),
-                    new IdleStopPolicy(IdleStopSettings.defaults(), lifecycle, axon.commandGateway(), clock), clock);
+                    new IdleStopPolicy(IdleStopSettings.defaults(), lifecycle, clock), clock);
             List<WorkerRef> refs = fleet.workers().stream().map(w -> {
                 String id = "bench-" + w.instanceId();
                 axon.commandGateway().sendAndWait(new ImportWorker(id, id, w.region(), w.instanceId(), "c5.2xlarge",

@@ -12,10 +12,12 @@ import java.time.Duration;
  * @param jitterSlots             slots a fleet is spread over within an interval (workers in one slot share AWS
  *                                calls)
  * @param deadlinePollingInterval how often the deadline scheduler looks for due deadlines
- * @param deadlineThreads         threads executing due deadlines (refreshes) in parallel
+ * @param deadlineThreads         threads handling due deadlines in parallel (each only hands its worker over)
+ * @param deadlineSchedulerName   this node's name in the deadline table; unique per live node (default: host name)
  */
 public record MonitoringProperties(Duration fastInterval, Duration normalInterval, Integer jitterSlots,
-                                   Duration deadlinePollingInterval, Integer deadlineThreads) {
+                                   Duration deadlinePollingInterval, Integer deadlineThreads,
+                                   String deadlineSchedulerName) {
 
     private static final MonitoringSettings DEFAULTS = MonitoringSettings.defaults();
     private static final DeadlineSchedulerSettings SCHEDULER_DEFAULTS = DeadlineSchedulerSettings.defaults();
@@ -39,6 +41,12 @@ public record MonitoringProperties(Duration fastInterval, Duration normalInterva
         }
         SettingChecks.positive("cmlfleet.monitoring.deadline-polling-interval", deadlinePollingInterval);
         SettingChecks.atLeast("cmlfleet.monitoring.deadline-threads", deadlineThreads, 1);
+        // db-scheduler's picked_by column holds 50 characters.
+        if (deadlineSchedulerName != null && (deadlineSchedulerName.isBlank() || deadlineSchedulerName.length() > 50)) {
+            throw new InvalidSettingException("cmlfleet.monitoring.deadline-scheduler-name",
+                    "cmlfleet.monitoring.deadline-scheduler-name must be 1 to 50 characters (or unset for the host"
+                            + " name), was " + deadlineSchedulerName.length() + " characters");
+        }
     }
 
     public MonitoringSettings settings() {
@@ -48,6 +56,6 @@ public record MonitoringProperties(Duration fastInterval, Duration normalInterva
     public DeadlineSchedulerSettings schedulerSettings() {
         return new DeadlineSchedulerSettings(deadlinePollingInterval, deadlineThreads,
                 SCHEDULER_DEFAULTS.heartbeatInterval(), SCHEDULER_DEFAULTS.missedHeartbeatsLimit(),
-                SCHEDULER_DEFAULTS.shutdownMaxWait(), SCHEDULER_DEFAULTS.schedulerName());
+                SCHEDULER_DEFAULTS.shutdownMaxWait(), deadlineSchedulerName);
     }
 }
