@@ -1,6 +1,8 @@
 package io.cmlfleet.application.readmodel;
 
 import io.cmlfleet.application.eventstore.CmlfleetSerializer;
+import io.cmlfleet.application.readmodel.deadletter.DeadLetterStore;
+import io.cmlfleet.application.readmodel.deadletter.FullSequenceTolerantQueue;
 import io.cmlfleet.application.readmodel.projection.FleetOverviewProjection;
 import io.cmlfleet.application.readmodel.projection.ProcessingGroups;
 import io.cmlfleet.application.readmodel.projection.ProjectionJdbc;
@@ -10,6 +12,7 @@ import io.cmlfleet.application.readmodel.query.FleetOverviewQueryHandler;
 import io.cmlfleet.application.readmodel.query.TelemetryQueryHandler;
 import io.cmlfleet.application.readmodel.query.WorkerQueryHandler;
 import io.cmlfleet.application.readmodel.schema.ProjectionSchema;
+import java.time.Clock;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -18,6 +21,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -41,11 +45,16 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 public final class ProjectionsModule {
 
+    /** Letters kept per worker and projection before later events are skipped (Axon's own default bound). */
+    public static final int DEFAULT_LETTERS_PER_SEQUENCE = 1024;
+
     private final TransactionManager transactionManager;
     private final ConnectionProvider connectionProvider;
     private final ProjectionJdbc projectionJdbc;
     private final Serializer storageSerializer;
     private final TokenStore tokenStore;
+    private final int lettersPerSequence;
+    private final DeadLetterStore deadLetterStore;
 
     /**
      * @param dataSource                 the database holding the projection, token and dead-letter tables
@@ -54,7 +63,20 @@ public final class ProjectionsModule {
      *                                   transactions and for the per-event savepoints
      */
     public ProjectionsModule(DataSource dataSource, PlatformTransactionManager platformTransactionManager) {
+        this(dataSource, platformTransactionManager, DEFAULT_LETTERS_PER_SEQUENCE);
+    }
+
+    /**
+     * @param lettersPerSequence the bound of one worker's dead-letter sequence in one projection; events beyond it
+     *                           are skipped and counted ({@link FullSequenceTolerantQueue}), never block the others
+     */
+    public ProjectionsModule(DataSource dataSource, PlatformTransactionManager platformTransactionManager,
+                             int lettersPerSequence) {
         Objects.requireNonNull(dataSource, "dataSource");
+        if (lettersPerSequence < 1) {
+            throw new IllegalArgumentException("lettersPerSequence must be at least 1, was " + lettersPerSequence);
+        }
+        this.lettersPerSequence = lettersPerSequence;
         this.transactionManager = new SpringTransactionManager(
                 Objects.requireNonNull(platformTransactionManager, "platformTransactionManager"));
         // Spring-aware connections: Axon's JDBC components join the transaction the processor started.
@@ -66,13 +88,14 @@ public final class ProjectionsModule {
                 .connectionProvider(connectionProvider)
                 .serializer(storageSerializer)
                 .build();
+        this.deadLetterStore = new DeadLetterStore(projectionJdbc.jdbc());
     }
 
     /** Registers the projections, their processors, token store, dead-letter queues and the query handlers. */
     public Configurer configure(Configurer configurer) {
         configureEventProcessing(configurer.eventProcessing());
         JdbcTemplate reads = projectionJdbc.jdbc();
-        configurer.registerQueryHandler(c -> new WorkerQueryHandler(reads));
+        configurer.registerQueryHandler(c -> new WorkerQueryHandler(reads, deadLetterStore));
         configurer.registerQueryHandler(c -> new TelemetryQueryHandler(reads));
         configurer.registerQueryHandler(c -> new FleetOverviewQueryHandler(reads));
         return configurer;
@@ -85,6 +108,8 @@ public final class ProjectionsModule {
         for (String group : ProcessingGroups.ALL) {
             // The processor takes the group's name; its events come from the configured event store.
             processing.registerTrackingEventProcessor(group)
+                    // One dead-letter sequence per worker (its aggregate id): a poisoned worker parks only its own.
+                    .registerSequencingPolicy(group, c -> SequentialPerAggregatePolicy.instance())
                     .registerTokenStore(group, c -> tokenStore)
                     .registerTransactionManager(group, c -> transactionManager)
                     .registerDeadLetterQueue(group, c -> deadLetterQueue(group, c))
@@ -95,13 +120,22 @@ public final class ProjectionsModule {
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(String group, Configuration configuration) {
-        return JdbcSequencedDeadLetterQueue.builder()
+        SequencedDeadLetterQueue<EventMessage<?>> jdbc = JdbcSequencedDeadLetterQueue.builder()
                 .processingGroup(group)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .eventSerializer(configuration.eventSerializer())
                 .genericSerializer(storageSerializer)
+                // Sequences are per worker: bounded by the fleet. A bound here would stop the processor when hit.
+                .maxSequences(Integer.MAX_VALUE)
+                .maxSequenceSize(lettersPerSequence)
                 .build();
+        return new FullSequenceTolerantQueue(group, jdbc, Clock.systemUTC());
+    }
+
+    /** The dead letters as operators see them (API, health, metrics). */
+    public DeadLetterStore deadLetterStore() {
+        return deadLetterStore;
     }
 
     /** Axon's view of the transaction manager, for hosts that want the same one elsewhere. */
