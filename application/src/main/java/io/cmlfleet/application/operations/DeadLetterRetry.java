@@ -49,7 +49,7 @@ public final class DeadLetterRetry {
         Optional<DeadLetteredSequence> after = store.sequence(processingGroup, sequenceIdentifier);
         return new RetryOutcome(processingGroup, sequenceIdentifier, after.isEmpty(),
                 before.deadLetters() - after.map(DeadLetteredSequence::deadLetters).orElse(0L),
-                before.skippedEvents(), after.orElse(null));
+                before.skippedEvents(), before.skippedEvents() > 0, after.orElse(null));
     }
 
     private static String sequenceOf(DeadLetter<? extends EventMessage<?>> letter) {

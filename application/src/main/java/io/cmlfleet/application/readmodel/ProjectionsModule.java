@@ -22,9 +22,11 @@ import org.axonframework.config.Configurer;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -102,9 +104,9 @@ public final class ProjectionsModule {
     }
 
     private void configureEventProcessing(EventProcessingConfigurer processing) {
-        processing.registerEventHandler(c -> new WorkerSummaryProjection(projectionJdbc));
-        processing.registerEventHandler(c -> new TelemetryHistoryProjection(projectionJdbc));
-        processing.registerEventHandler(c -> new FleetOverviewProjection(projectionJdbc));
+        for (String group : ProcessingGroups.ALL) {
+            processing.registerEventHandler(c -> projection(group));
+        }
         for (String group : ProcessingGroups.ALL) {
             // The processor takes the group's name; its events come from the configured event store.
             processing.registerTrackingEventProcessor(group)
@@ -119,12 +121,42 @@ public final class ProjectionsModule {
         }
     }
 
+    private Object projection(String group) {
+        return switch (group) {
+            case ProcessingGroups.WORKER_SUMMARY -> new WorkerSummaryProjection(projectionJdbc);
+            case ProcessingGroups.TELEMETRY_HISTORY -> new TelemetryHistoryProjection(projectionJdbc);
+            case ProcessingGroups.FLEET_OVERVIEW -> new FleetOverviewProjection(projectionJdbc);
+            default -> throw new IllegalArgumentException("Unknown projection '" + group + "'; one of "
+                    + ProcessingGroups.ALL);
+        };
+    }
+
+    /**
+     * A dead-letter processor for one projection outside a running Axon configuration (the CLI, with the service
+     * stopped or on another node): the same handlers, queue and transactions as the service's processor.
+     *
+     * @param eventSerializer the serializer the service stores events with ({@code CmlfleetSerializer})
+     */
+    public SequencedDeadLetterProcessor<EventMessage<?>> standaloneDeadLetterProcessor(String group,
+                                                                                       Serializer eventSerializer) {
+        return DeadLetteringEventHandlerInvoker.builder()
+                .eventHandlers(projection(group))
+                .sequencingPolicy(SequentialPerAggregatePolicy.instance())
+                .queue(deadLetterQueue(group, eventSerializer))
+                .transactionManager(transactionManager)
+                .build();
+    }
+
     private SequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(String group, Configuration configuration) {
+        return deadLetterQueue(group, configuration.eventSerializer());
+    }
+
+    private SequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(String group, Serializer eventSerializer) {
         SequencedDeadLetterQueue<EventMessage<?>> jdbc = JdbcSequencedDeadLetterQueue.builder()
                 .processingGroup(group)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .eventSerializer(configuration.eventSerializer())
+                .eventSerializer(eventSerializer)
                 .genericSerializer(storageSerializer)
                 // Sequences are per worker: bounded by the fleet. A bound here would stop the processor when hit.
                 .maxSequences(Integer.MAX_VALUE)

@@ -16,6 +16,8 @@ public final class ProblemTypes {
     public static final URI CML_FAILURE = URI.create("urn:cmlfleet:problem:cml-failure");
     public static final URI UNAUTHENTICATED = URI.create("urn:cmlfleet:problem:unauthenticated");
     public static final URI FORBIDDEN = URI.create("urn:cmlfleet:problem:forbidden");
+    public static final URI UNKNOWN_DEAD_LETTER_SEQUENCE =
+            URI.create("urn:cmlfleet:problem:unknown-dead-letter-sequence");
     public static final URI INTERNAL_ERROR = URI.create("urn:cmlfleet:problem:internal-error");
 
     private ProblemTypes() {
