@@ -83,6 +83,22 @@ class UniformErrorsTest {
     }
 
     @Test
+    void deadLettersAreListedForReadersAndRetriedOrEvictedOnlyByAdmins() {
+        Answer listed = api.send("GET", "/api/v1/dead-letters", null, "X-API-Key", READER_KEY);
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.json().isArray()).isTrue();
+        assertProblem(api.send("POST", "/api/v1/dead-letters/worker-summary/w-1/retry", null,
+                "X-API-Key", READER_KEY), 403);
+        assertProblem(api.send("DELETE", "/api/v1/dead-letters/worker-summary/w-1", null,
+                "X-API-Key", READER_KEY), 403);
+        Answer unknown = api.send("DELETE", "/api/v1/dead-letters/worker-summary/w-1", null, "X-API-Key", ADMIN_KEY);
+        assertProblem(unknown, 404);
+        assertThat(unknown.json().path("type").asText()).isEqualTo("urn:cmlfleet:problem:unknown-dead-letter-sequence");
+        assertProblem(api.send("POST", "/api/v1/dead-letters/no-such-group/w-1/retry", null,
+                "X-API-Key", ADMIN_KEY), 404);
+    }
+
+    @Test
     void anUnsupportedMethodIs405() {
         Answer answer = api.send("DELETE", "/api/v1/projections", null, "X-API-Key", ADMIN_KEY);
         assertProblem(answer, 405);
