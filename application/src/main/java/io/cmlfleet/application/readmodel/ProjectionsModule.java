@@ -1,6 +1,8 @@
 package io.cmlfleet.application.readmodel;
 
 import io.cmlfleet.application.eventstore.CmlfleetSerializer;
+import io.cmlfleet.application.readmodel.deadletter.DeadLetterStore;
+import io.cmlfleet.application.readmodel.deadletter.FullSequenceTolerantQueue;
 import io.cmlfleet.application.readmodel.projection.FleetOverviewProjection;
 import io.cmlfleet.application.readmodel.projection.ProcessingGroups;
 import io.cmlfleet.application.readmodel.projection.ProjectionJdbc;
@@ -10,6 +12,7 @@ import io.cmlfleet.application.readmodel.query.FleetOverviewQueryHandler;
 import io.cmlfleet.application.readmodel.query.TelemetryQueryHandler;
 import io.cmlfleet.application.readmodel.query.WorkerQueryHandler;
 import io.cmlfleet.application.readmodel.schema.ProjectionSchema;
+import java.time.Clock;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -18,9 +21,12 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -41,11 +47,16 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 public final class ProjectionsModule {
 
+    /** Letters kept per worker and projection before later events are skipped (Axon's own default bound). */
+    public static final int DEFAULT_LETTERS_PER_SEQUENCE = 1024;
+
     private final TransactionManager transactionManager;
     private final ConnectionProvider connectionProvider;
     private final ProjectionJdbc projectionJdbc;
     private final Serializer storageSerializer;
     private final TokenStore tokenStore;
+    private final int lettersPerSequence;
+    private final DeadLetterStore deadLetterStore;
 
     /**
      * @param dataSource                 the database holding the projection, token and dead-letter tables
@@ -54,7 +65,20 @@ public final class ProjectionsModule {
      *                                   transactions and for the per-event savepoints
      */
     public ProjectionsModule(DataSource dataSource, PlatformTransactionManager platformTransactionManager) {
+        this(dataSource, platformTransactionManager, DEFAULT_LETTERS_PER_SEQUENCE);
+    }
+
+    /**
+     * @param lettersPerSequence the bound of one worker's dead-letter sequence in one projection; events beyond it
+     *                           are skipped and counted ({@link FullSequenceTolerantQueue}), never block the others
+     */
+    public ProjectionsModule(DataSource dataSource, PlatformTransactionManager platformTransactionManager,
+                             int lettersPerSequence) {
         Objects.requireNonNull(dataSource, "dataSource");
+        if (lettersPerSequence < 1) {
+            throw new IllegalArgumentException("lettersPerSequence must be at least 1, was " + lettersPerSequence);
+        }
+        this.lettersPerSequence = lettersPerSequence;
         this.transactionManager = new SpringTransactionManager(
                 Objects.requireNonNull(platformTransactionManager, "platformTransactionManager"));
         // Spring-aware connections: Axon's JDBC components join the transaction the processor started.
@@ -66,25 +90,28 @@ public final class ProjectionsModule {
                 .connectionProvider(connectionProvider)
                 .serializer(storageSerializer)
                 .build();
+        this.deadLetterStore = new DeadLetterStore(projectionJdbc.jdbc());
     }
 
     /** Registers the projections, their processors, token store, dead-letter queues and the query handlers. */
     public Configurer configure(Configurer configurer) {
         configureEventProcessing(configurer.eventProcessing());
         JdbcTemplate reads = projectionJdbc.jdbc();
-        configurer.registerQueryHandler(c -> new WorkerQueryHandler(reads));
+        configurer.registerQueryHandler(c -> new WorkerQueryHandler(reads, deadLetterStore));
         configurer.registerQueryHandler(c -> new TelemetryQueryHandler(reads));
         configurer.registerQueryHandler(c -> new FleetOverviewQueryHandler(reads));
         return configurer;
     }
 
     private void configureEventProcessing(EventProcessingConfigurer processing) {
-        processing.registerEventHandler(c -> new WorkerSummaryProjection(projectionJdbc));
-        processing.registerEventHandler(c -> new TelemetryHistoryProjection(projectionJdbc));
-        processing.registerEventHandler(c -> new FleetOverviewProjection(projectionJdbc));
+        for (String group : ProcessingGroups.ALL) {
+            processing.registerEventHandler(c -> projection(group));
+        }
         for (String group : ProcessingGroups.ALL) {
             // The processor takes the group's name; its events come from the configured event store.
             processing.registerTrackingEventProcessor(group)
+                    // One dead-letter sequence per worker (its aggregate id): a poisoned worker parks only its own.
+                    .registerSequencingPolicy(group, c -> SequentialPerAggregatePolicy.instance())
                     .registerTokenStore(group, c -> tokenStore)
                     .registerTransactionManager(group, c -> transactionManager)
                     .registerDeadLetterQueue(group, c -> deadLetterQueue(group, c))
@@ -94,14 +121,53 @@ public final class ProjectionsModule {
         }
     }
 
+    private Object projection(String group) {
+        return switch (group) {
+            case ProcessingGroups.WORKER_SUMMARY -> new WorkerSummaryProjection(projectionJdbc);
+            case ProcessingGroups.TELEMETRY_HISTORY -> new TelemetryHistoryProjection(projectionJdbc);
+            case ProcessingGroups.FLEET_OVERVIEW -> new FleetOverviewProjection(projectionJdbc);
+            default -> throw new IllegalArgumentException("Unknown projection '" + group + "'; one of "
+                    + ProcessingGroups.ALL);
+        };
+    }
+
+    /**
+     * A dead-letter processor for one projection outside a running Axon configuration (the CLI, with the service
+     * stopped or on another node): the same handlers, queue and transactions as the service's processor.
+     *
+     * @param eventSerializer the serializer the service stores events with ({@code CmlfleetSerializer})
+     */
+    public SequencedDeadLetterProcessor<EventMessage<?>> standaloneDeadLetterProcessor(String group,
+                                                                                       Serializer eventSerializer) {
+        return DeadLetteringEventHandlerInvoker.builder()
+                .eventHandlers(projection(group))
+                .sequencingPolicy(SequentialPerAggregatePolicy.instance())
+                .queue(deadLetterQueue(group, eventSerializer))
+                .transactionManager(transactionManager)
+                .build();
+    }
+
     private SequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(String group, Configuration configuration) {
-        return JdbcSequencedDeadLetterQueue.builder()
+        return deadLetterQueue(group, configuration.eventSerializer());
+    }
+
+    private SequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(String group, Serializer eventSerializer) {
+        SequencedDeadLetterQueue<EventMessage<?>> jdbc = JdbcSequencedDeadLetterQueue.builder()
                 .processingGroup(group)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .eventSerializer(configuration.eventSerializer())
+                .eventSerializer(eventSerializer)
                 .genericSerializer(storageSerializer)
+                // Sequences are per worker: bounded by the fleet. A bound here would stop the processor when hit.
+                .maxSequences(Integer.MAX_VALUE)
+                .maxSequenceSize(lettersPerSequence)
                 .build();
+        return new FullSequenceTolerantQueue(group, jdbc, Clock.systemUTC());
+    }
+
+    /** The dead letters as operators see them (API, health, metrics). */
+    public DeadLetterStore deadLetterStore() {
+        return deadLetterStore;
     }
 
     /** Axon's view of the transaction manager, for hosts that want the same one elsewhere. */

@@ -7,8 +7,6 @@ import static io.cmlfleet.application.readmodel.FleetStreams.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cmlfleet.application.readmodel.projection.ProcessingGroups;
-import io.cmlfleet.application.readmodel.query.FindWorkerById;
-import io.cmlfleet.application.readmodel.query.GetTelemetryHistory;
 import io.cmlfleet.application.readmodel.query.TelemetryHistory;
 import io.cmlfleet.application.readmodel.query.TelemetryPoint;
 import io.cmlfleet.application.readmodel.query.WorkerSummary;
@@ -21,7 +19,6 @@ import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,13 +96,11 @@ class ProjectionDeadLetterTest {
     }
 
     private WorkerSummary summary(String workerId) {
-        return harness.query(new FindWorkerById(workerId), ResponseTypes.optionalInstanceOf(WorkerSummary.class))
-                .orElseThrow(() -> new AssertionError("no summary for " + workerId));
+        return harness.summary(workerId);
     }
 
     private TelemetryHistory history(String workerId) {
-        return harness.query(new GetTelemetryHistory(workerId, at(0), at(3600)),
-                ResponseTypes.instanceOf(TelemetryHistory.class));
+        return harness.firstHourOfTelemetry(workerId);
     }
 
     private static List<DeadLetter<? extends EventMessage<?>>> letters(

@@ -51,13 +51,19 @@ public final class ProjectionHarness implements AutoCloseable {
     private final Map<String, Long> nextSequence = new HashMap<>();
 
     public ProjectionHarness() {
+        this(ProjectionsModule.DEFAULT_LETTERS_PER_SEQUENCE);
+    }
+
+    /** With a small dead-letter bound, to fill a sequence in a few events. */
+    public ProjectionHarness(int lettersPerSequence) {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:projections-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
         this.dataSource = h2;
         this.jdbc = new JdbcTemplate(dataSource);
 
-        ProjectionsModule module = new ProjectionsModule(dataSource, new DataSourceTransactionManager(dataSource));
+        ProjectionsModule module = new ProjectionsModule(dataSource, new DataSourceTransactionManager(dataSource),
+                lettersPerSequence);
         ProjectionSchema.forDataSource(dataSource).createIfMissing();
 
         JdbcEventStorageEngine storageEngine = JdbcEventStorageEngine.builder()
@@ -138,6 +144,22 @@ public final class ProjectionHarness implements AutoCloseable {
 
     public <R> R query(Object query, ResponseType<R> responseType) {
         return configuration.queryGateway().query(query, responseType).join();
+    }
+
+    /** The worker's summary; fails when the worker has none. */
+    public io.cmlfleet.application.readmodel.query.WorkerSummary summary(String workerId) {
+        return query(new io.cmlfleet.application.readmodel.query.FindWorkerById(workerId),
+                org.axonframework.messaging.responsetypes.ResponseTypes.optionalInstanceOf(
+                        io.cmlfleet.application.readmodel.query.WorkerSummary.class))
+                .orElseThrow(() -> new AssertionError("no summary for " + workerId));
+    }
+
+    /** The worker's telemetry samples in the first hour after {@code FleetStreams.T0}. */
+    public io.cmlfleet.application.readmodel.query.TelemetryHistory firstHourOfTelemetry(String workerId) {
+        return query(new io.cmlfleet.application.readmodel.query.GetTelemetryHistory(workerId, FleetStreams.at(0),
+                        FleetStreams.at(3600)),
+                org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf(
+                        io.cmlfleet.application.readmodel.query.TelemetryHistory.class));
     }
 
     public TrackingEventProcessor processor(String group) {

@@ -44,7 +44,7 @@ class WorkerSummaryProjectionTest {
                 0.0, null, at(480),
                 at(186), RefreshTrigger.SCHEDULED,
                 new LastRefreshError(RefreshStage.CML_LABS, "TIMEOUT", "labs did not answer in 10s", at(185)),
-                at(0), null, at(480));
+                at(0), null, at(480), false, java.util.List.of());
 
         assertThat(findById("worker-1")).contains(expected);
     }

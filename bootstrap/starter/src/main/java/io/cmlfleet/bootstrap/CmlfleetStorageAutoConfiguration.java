@@ -5,12 +5,14 @@ import io.cmlfleet.application.claim.InstanceClaims;
 import io.cmlfleet.application.eventstore.CmlfleetUpcasters;
 import io.cmlfleet.application.forensics.ForensicsQueryHandler;
 import io.cmlfleet.application.forensics.ForensicsSettings;
+import io.cmlfleet.application.operations.DeadLetterRetry;
 import io.cmlfleet.application.operations.ProjectionRebuild;
 import io.cmlfleet.application.monitoring.DeadlineSchedulerSettings;
 import io.cmlfleet.application.monitoring.DurableDeadlines;
 import io.cmlfleet.application.monitoring.MonitoringSettings;
 import io.cmlfleet.application.monitoring.WorkerMonitoringSaga;
 import io.cmlfleet.application.readmodel.ProjectionsModule;
+import io.cmlfleet.application.readmodel.deadletter.DeadLetterStore;
 import io.cmlfleet.bootstrap.config.CmlfleetProperties;
 import javax.sql.DataSource;
 import org.axonframework.common.transaction.TransactionManager;
@@ -149,6 +151,22 @@ public class CmlfleetStorageAutoConfiguration {
             configurer.registerQueryHandler(c -> new ForensicsQueryHandler(c.eventStore(),
                     ForensicsSettings.defaults().withCadences(monitoring.fastInterval(), monitoring.normalInterval())));
         };
+    }
+
+    /** The projections' dead letters, for the API, health, metrics and the worker's staleness. */
+    @Bean
+    @ConditionalOnMissingBean
+    public DeadLetterStore deadLetterStore(ProjectionsModule projections) {
+        return projections.deadLetterStore();
+    }
+
+    /** Retries one worker's dead letters in one projection through Axon's dead-letter processor. */
+    @Bean
+    @Lazy
+    @ConditionalOnMissingBean
+    public DeadLetterRetry deadLetterRetry(Configuration axonConfiguration, DeadLetterStore store) {
+        return new DeadLetterRetry(axonConfiguration.eventProcessingConfiguration()::sequencedDeadLetterProcessor,
+                store);
     }
 
     /** Rebuilds a projection: stop its processor, reset its tokens, replay, report progress, restart. */

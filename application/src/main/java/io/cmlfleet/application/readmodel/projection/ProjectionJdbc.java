@@ -3,6 +3,7 @@ package io.cmlfleet.application.readmodel.projection;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -27,9 +28,16 @@ public final class ProjectionJdbc {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** Runs the writes of one event all-or-nothing. */
+    /**
+     * Runs the writes of one event all-or-nothing. A database refusal is rethrown with the database's own words
+     * first (Spring's message starts with the whole statement), as that message becomes the dead letter's cause.
+     */
     public void inSavepoint(Consumer<JdbcTemplate> writes) {
-        savepoint.executeWithoutResult(status -> writes.accept(jdbcTemplate));
+        try {
+            savepoint.executeWithoutResult(status -> writes.accept(jdbcTemplate));
+        } catch (DataAccessException refused) {
+            throw new ProjectionWriteException(refused.getMostSpecificCause().getMessage(), refused);
+        }
     }
 
     /** For reads, which need no savepoint. */

@@ -2,6 +2,8 @@ package io.cmlfleet.application.readmodel.query;
 
 import static io.cmlfleet.application.readmodel.schema.SqlTime.fromSql;
 
+import io.cmlfleet.application.readmodel.deadletter.DeadLetterStore;
+import io.cmlfleet.application.readmodel.deadletter.DeadLetteredSequence;
 import io.cmlfleet.application.readmodel.schema.ProjectionTables;
 import io.cmlfleet.domain.worker.CmlServiceStatus;
 import io.cmlfleet.domain.worker.EndpointSource;
@@ -12,29 +14,40 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
-/** Answers the worker queries from the worker-summary projection ({@code worker_summary}). */
+/**
+ * Answers the worker queries from the worker-summary projection ({@code worker_summary}), each summary marked stale
+ * when some of the worker's events are dead-lettered in a projection.
+ */
 public class WorkerQueryHandler {
 
     private static final String TABLE = ProjectionTables.WORKER_SUMMARY;
     private static final RowMapper<WorkerSummary> ROW = WorkerQueryHandler::toSummary;
 
     private final JdbcTemplate jdbc;
+    private final DeadLetterStore deadLetters;
 
     public WorkerQueryHandler(JdbcTemplate jdbc) {
+        this(jdbc, new DeadLetterStore(jdbc));
+    }
+
+    public WorkerQueryHandler(JdbcTemplate jdbc, DeadLetterStore deadLetters) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
     }
 
     @QueryHandler
     public Optional<WorkerSummary> handle(FindWorkerById query) {
         return jdbc.query("SELECT * FROM " + TABLE + " WHERE worker_id = ?", ROW, query.workerId())
-                .stream().findFirst();
+                .stream().findFirst().map(this::withDeadLetters);
     }
 
     @QueryHandler
@@ -42,7 +55,7 @@ public class WorkerQueryHandler {
         // An instance id belongs to one worker; ordering makes the answer deterministic should an import repeat it.
         return jdbc.query("SELECT * FROM " + TABLE + " WHERE instance_id = ? ORDER BY created_at, worker_id", ROW,
                         query.instanceId())
-                .stream().findFirst();
+                .stream().findFirst().map(this::withDeadLetters);
     }
 
     @QueryHandler
@@ -62,7 +75,16 @@ public class WorkerQueryHandler {
         List<WorkerSummary> rows = jdbc.query(
                 "SELECT * FROM " + TABLE + where + " ORDER BY name, worker_id LIMIT ? OFFSET ?", ROW,
                 pageParameters.toArray());
-        return new WorkerPage(rows, query.pageNumber(), query.pageSize(), total == null ? 0 : total);
+        // One read of the dead letters per page: they are few (a healthy fleet has none).
+        Map<String, List<DeadLetteredSequence>> parked = deadLetters.sequences().stream()
+                .collect(Collectors.groupingBy(DeadLetteredSequence::sequenceIdentifier));
+        List<WorkerSummary> marked = rows.stream()
+                .map(row -> row.withDeadLetters(parked.getOrDefault(row.workerId(), List.of()))).toList();
+        return new WorkerPage(marked, query.pageNumber(), query.pageSize(), total == null ? 0 : total);
+    }
+
+    private WorkerSummary withDeadLetters(WorkerSummary summary) {
+        return summary.withDeadLetters(deadLetters.sequencesOf(summary.workerId()));
     }
 
     private static <T> void addFilter(List<String> conditions, List<Object> parameters, String column, T value,
@@ -105,7 +127,9 @@ public class WorkerQueryHandler {
                 lastError,
                 fromSql(rs, "created_at"),
                 fromSql(rs, "terminated_at"),
-                fromSql(rs, "updated_at"));
+                fromSql(rs, "updated_at"),
+                false,
+                List.of());
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {

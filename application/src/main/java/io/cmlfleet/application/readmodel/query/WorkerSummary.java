@@ -4,7 +4,9 @@ import io.cmlfleet.domain.worker.CmlServiceStatus;
 import io.cmlfleet.domain.worker.EndpointSource;
 import io.cmlfleet.domain.worker.RefreshTrigger;
 import io.cmlfleet.domain.worker.WorkerStatus;
+import io.cmlfleet.application.readmodel.deadletter.DeadLetteredSequence;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What the read side knows about one worker: a row of the worker-summary projection. Nullable fields are
@@ -18,6 +20,9 @@ import java.time.Instant;
  * @param telemetrySampledAt    time of the last telemetry sample
  * @param lastError             the last refresh failure, null if none ever
  * @param updatedAt             timestamp of the last event applied to this row
+ * @param stale                 some of this worker's events are dead-lettered in a projection: this row (or its
+ *                              telemetry or fleet counts) stopped at the event before the first letter
+ * @param deadLetters           those sequences, with cause and count; empty when not stale
  */
 public record WorkerSummary(
         String workerId,
@@ -45,5 +50,19 @@ public record WorkerSummary(
         LastRefreshError lastError,
         Instant createdAt,
         Instant terminatedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean stale,
+        List<DeadLetteredSequence> deadLetters) {
+
+    public WorkerSummary {
+        deadLetters = List.copyOf(deadLetters);
+    }
+
+    /** The same summary with the worker's dead-lettered sequences. */
+    public WorkerSummary withDeadLetters(List<DeadLetteredSequence> sequences) {
+        return new WorkerSummary(workerId, name, region, instanceId, instanceType, status, ec2State, publicIp,
+                privateIp, endpoint, endpointSource, serviceStatus, licensed, enterprise, cmlVersion, nodesRunning,
+                nodesTotal, cpuPercent, memoryPercent, telemetrySampledAt, lastRefreshCompletedAt,
+                lastRefreshTrigger, lastError, createdAt, terminatedAt, updatedAt, !sequences.isEmpty(), sequences);
+    }
 }

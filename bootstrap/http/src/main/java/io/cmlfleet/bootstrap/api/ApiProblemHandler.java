@@ -239,6 +239,11 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 && request instanceof ServletWebRequest servlet) {
             problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
         }
+        // ... and a cmlfleet type instead of about:blank (405, 406, 415, ...).
+        if (body instanceof ProblemDetail problem && ProblemDetail.forStatus(statusCode).getType()
+                .equals(problem.getType())) {
+            problem.setType(HttpStatusProblems.type(statusCode.value()));
+        }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 

@@ -1,6 +1,7 @@
 package io.cmlfleet.bootstrap.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
@@ -88,8 +89,13 @@ public class CmlfleetApiSecurityAutoConfiguration {
         RequestMatcher api = paths.matcher("/api/**");
         RequestMatcher apiDocs = new OrRequestMatcher(paths.matcher("/v3/api-docs"), paths.matcher("/v3/api-docs/**"),
                 paths.matcher("/v3/api-docs.yaml"), paths.matcher("/swagger-ui/**"), paths.matcher("/swagger-ui.html"));
-        http.securityMatcher(new OrRequestMatcher(api, apiDocs, EndpointRequest.toAnyEndpoint()));
+        // The error page too: cmlfleet's own errors (404, 405) are rendered there, whatever a host's chains say.
+        RequestMatcher errorPage = paths.matcher("/error");
+        http.securityMatcher(new OrRequestMatcher(api, apiDocs, errorPage, EndpointRequest.toAnyEndpoint()));
         http.authorizeHttpRequests(requests -> requests
+                // An error dispatch renders the error of a request this chain already let through.
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                .requestMatchers(errorPage).authenticated()
                 .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                 .requestMatchers(EndpointRequest.to("prometheus")).hasRole(ApiCaller.READ_ONLY)
                 .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(ApiCaller.ADMIN)

@@ -1,5 +1,6 @@
 package io.cmlfleet.bootstrap.api;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -26,7 +27,9 @@ public class CmlfleetFallbackSecurityAutoConfiguration {
     @Order(SecurityProperties.BASIC_AUTH_ORDER)
     public SecurityFilterChain cmlfleetFallbackSecurityFilterChain(HttpSecurity http, ApiCredentials credentials,
                                                                    ProblemResponseWriter problems) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+        // Error dispatches render the error of a request this chain already let through (a 404, a 405).
+        http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                .anyRequest().authenticated());
         return CmlfleetApiSecurityAutoConfiguration.configureAuthentication(http, credentials,
                 problems).build();
     }

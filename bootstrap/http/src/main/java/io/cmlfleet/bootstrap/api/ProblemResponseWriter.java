@@ -27,7 +27,12 @@ public class ProblemResponseWriter {
         problem.setType(type);
         problem.setTitle(title);
         problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
+        write(response, problem);
+    }
+
+    /** Writes a ready problem, whatever the request's {@code Accept} header says. */
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }

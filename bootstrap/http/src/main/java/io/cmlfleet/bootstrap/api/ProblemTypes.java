@@ -17,6 +17,15 @@ public final class ProblemTypes {
     public static final URI CML_FAILURE = URI.create("urn:cmlfleet:problem:cml-failure");
     public static final URI UNAUTHENTICATED = URI.create("urn:cmlfleet:problem:unauthenticated");
     public static final URI FORBIDDEN = URI.create("urn:cmlfleet:problem:forbidden");
+    public static final URI UNKNOWN_DEAD_LETTER_SEQUENCE =
+            URI.create("urn:cmlfleet:problem:unknown-dead-letter-sequence");
+    // For what Spring MVC and the servlet container refuse before (or without) a controller: HttpStatusProblems.
+    public static final URI MALFORMED_REQUEST = URI.create("urn:cmlfleet:problem:malformed-request");
+    public static final URI NOT_FOUND = URI.create("urn:cmlfleet:problem:not-found");
+    public static final URI METHOD_NOT_ALLOWED = URI.create("urn:cmlfleet:problem:method-not-allowed");
+    public static final URI NOT_ACCEPTABLE = URI.create("urn:cmlfleet:problem:not-acceptable");
+    public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("urn:cmlfleet:problem:unsupported-media-type");
+    public static final URI REQUEST_FAILED = URI.create("urn:cmlfleet:problem:request-failed");
     public static final URI INTERNAL_ERROR = URI.create("urn:cmlfleet:problem:internal-error");
 
     private ProblemTypes() {

@@ -51,10 +51,18 @@ class HttpApiTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("cmlfleet.storage.data-dir", () -> dataDir.toString());
+        hostProperties(registry, dataDir);
+        registry.add("cmlfleet.refresh.on-demand-min-interval", () -> "0s");
+    }
+
+    /**
+     * A test host on H2 in the directory, with monitoring intervals so long that only the test's requests refresh,
+     * the two keys (ADMIN and READ_ONLY) and the basic user alice (ADMIN).
+     */
+    static void hostProperties(DynamicPropertyRegistry registry, Path store) {
+        registry.add("cmlfleet.storage.data-dir", store::toString);
         registry.add("cmlfleet.monitoring.fast-interval", () -> "2h");
         registry.add("cmlfleet.monitoring.normal-interval", () -> "4h");
-        registry.add("cmlfleet.refresh.on-demand-min-interval", () -> "0s");
         registry.add("cmlfleet.api.keys[0].name", () -> "ops-admin");
         registry.add("cmlfleet.api.keys[0].key", () -> ADMIN_KEY);
         registry.add("cmlfleet.api.keys[0].role", () -> "ADMIN");

@@ -17,6 +17,7 @@ public final class CommandLineTools {
     static {
         register(new ProbeCommand());
         register(new WorkersCommand());
+        register(new DeadLettersCommand());
         for (ForensicCommand command : ForensicCommand.all()) {
             register(command);
         }

@@ -51,6 +51,10 @@ final class Options {
         return Boolean.parseBoolean(values.get(name));
     }
 
+    int positionalCount() {
+        return positional.size();
+    }
+
     String positional(int index, String what) {
         if (index >= positional.size()) {
             throw new UsageException("missing " + what);

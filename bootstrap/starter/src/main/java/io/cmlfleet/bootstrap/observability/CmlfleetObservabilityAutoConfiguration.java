@@ -1,5 +1,6 @@
 package io.cmlfleet.bootstrap.observability;
 
+import io.cmlfleet.application.readmodel.deadletter.DeadLetterStore;
 import io.cmlfleet.bootstrap.CmlfleetAutoConfiguration;
 import io.cmlfleet.bootstrap.CmlfleetStorageAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,6 +9,7 @@ import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventBus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -47,5 +49,12 @@ public class CmlfleetObservabilityAutoConfiguration {
     @ConditionalOnMissingBean(name = "cmlfleetActiveSagasMeterBinder")
     ActiveSagasMeterBinder cmlfleetActiveSagasMeterBinder(DataSource dataSource) {
         return new ActiveSagasMeterBinder(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    @ConditionalOnBean(DeadLetterStore.class)
+    @ConditionalOnMissingBean(name = "cmlfleetProjectionDeadLettersMeterBinder")
+    ProjectionDeadLettersMeterBinder cmlfleetProjectionDeadLettersMeterBinder(DeadLetterStore store) {
+        return new ProjectionDeadLettersMeterBinder(store);
     }
 }
