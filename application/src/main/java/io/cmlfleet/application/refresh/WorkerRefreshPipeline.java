@@ -1,7 +1,6 @@
 package io.cmlfleet.application.refresh;
 
 import io.cmlfleet.application.lifecycle.IdleStopPolicy;
-import io.cmlfleet.application.messaging.DomainCommands;
 import io.cmlfleet.application.messaging.RefreshCorrelation;
 import io.cmlfleet.application.port.cloud.CloudAccessException;
 import io.cmlfleet.application.port.cloud.InstanceInventory;
@@ -18,15 +17,12 @@ import io.cmlfleet.domain.worker.InvalidWorkerInputException;
 import io.cmlfleet.domain.worker.RefreshGateDecision;
 import io.cmlfleet.domain.worker.RefreshResultsRecorded;
 import io.cmlfleet.domain.worker.RefreshStage;
-import io.cmlfleet.domain.worker.RefreshStageOutcome;
 import io.cmlfleet.domain.worker.RefreshTrigger;
-import io.cmlfleet.domain.worker.WorkerStateConflictException;
 import io.cmlfleet.domain.worker.WorkerStatus;
 import io.cmlfleet.domain.worker.command.RecordCmlStats;
 import io.cmlfleet.domain.worker.command.RecordEc2Observation;
 import io.cmlfleet.domain.worker.command.RecordHealthEvaluation;
 import io.cmlfleet.domain.worker.command.RecordRefreshCompleted;
-import io.cmlfleet.domain.worker.command.RecordRefreshFailure;
 import io.cmlfleet.domain.worker.command.RecordRefreshResults;
 import io.cmlfleet.domain.worker.command.RecordTelemetry;
 import java.net.URI;
