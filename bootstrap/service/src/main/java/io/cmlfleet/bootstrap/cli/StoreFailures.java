@@ -50,7 +50,7 @@ final class StoreFailures {
             if (t instanceof SQLException sql) {
                 String message = sql.getMessage() == null ? sql.getClass().getSimpleName() : sql.getMessage();
                 return new StoreUnavailableException("cannot read " + store + ": "
-                        + quote(message.lines().findFirst().orElse(""), null));
+                        + quote(message, null));
             }
         }
         return null;
@@ -64,8 +64,10 @@ final class StoreFailures {
         return root == null ? null : root.getMessage();
     }
 
+    /** The first line only (gRPC appends channel internals on later ones), without the secret, escaped. */
     private static String quote(String text, String secret) {
-        String line = secret == null ? text : text.replace(secret, "***");
+        String first = text.lines().findFirst().orElse("");
+        String line = secret == null ? first : first.replace(secret, "***");
         return SafeText.line(line.length() > 300 ? line.substring(0, 300) + "..." : line);
     }
 }

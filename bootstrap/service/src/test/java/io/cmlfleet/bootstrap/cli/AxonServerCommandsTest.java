@@ -43,7 +43,7 @@ class AxonServerCommandsTest {
     private static List<DomainEventMessage<?>> history;
 
     @BeforeAll
-    static void sameHistoryInBothStores() {
+    static void sameHistoryInBothStores() throws Exception {
         history = history();
         axonServer = AxonServerStandIn.start(CONTEXT, TOKEN);
         SameHistoryStores.axonServer(axonServer, CONTEXT, TOKEN, history);
@@ -152,6 +152,43 @@ class AxonServerCommandsTest {
         assertThat(result.err()).startsWith("findings: cannot reach Axon Server localhost:" + closedPort
                 + " (context default)").endsWith("\n").doesNotContain(TOKEN);
         assertThat(result.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void overTlsTheServerIsVerifiedAgainstTheGivenCaBundle(@TempDir Path dir) throws Exception {
+        Path ca = java.nio.file.Files.writeString(dir.resolve("ca.pem"), AxonServerStandIn.certificatePem());
+        try (AxonServerStandIn tlsServer = AxonServerStandIn.startWithTls(CONTEXT, TOKEN)) {
+            SameHistoryStores.axonServer(tlsServer, CONTEXT, TOKEN, history);
+            String[] timeline = {"timeline", "w-1", "--axon-server=" + tlsServer.address(), "--context=" + CONTEXT};
+
+            CommandLineToolsTest.Result verified = CommandLineToolsTest.run(WITH_TOKEN, concat(timeline,
+                    "--ca-bundle=" + ca));
+            CommandLineToolsTest.Result untrusted = CommandLineToolsTest.run(WITH_TOKEN, concat(timeline, "--tls"));
+            CommandLineToolsTest.Result plain = CommandLineToolsTest.run(WITH_TOKEN, timeline);
+
+            assertThat(verified.exitCode()).as(verified.err()).isZero();
+            assertThat(verified.out()).isEqualTo(onAxonServer(WITH_TOKEN, "timeline", "w-1").out());
+            assertThat(untrusted.exitCode()).isEqualTo(3);
+            assertThat(untrusted.err()).isEqualTo("timeline: cannot reach Axon Server " + tlsServer.address()
+                    + " (context cmlfleet, TLS): io exception (unable to find valid certification path to requested"
+                    + " target)\n");
+            assertThat(untrusted.err().lines()).hasSize(1);
+            assertThat(plain.exitCode()).isEqualTo(3);
+            assertThat(plain.err()).startsWith("timeline: cannot reach Axon Server " + tlsServer.address()
+                    + " (context cmlfleet)");
+            assertThat(plain.err().lines()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aWindowAfterTheLastEventIsEmptyAndReadsNoStream() {
+        int listEventCalls = axonServer.listEventsStarts().size();
+        CommandLineToolsTest.Result result = onAxonServer(WITH_TOKEN, "fleet-timeline",
+                "--from=" + T0.plus(Duration.ofDays(2)));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).isEqualTo("(no events)\n");
+        assertThat(axonServer.listEventsStarts()).hasSize(listEventCalls);
     }
 
     @Test

@@ -27,18 +27,26 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
 
 /**
  * An in-process stand-in of Axon Server's gRPC services, on a loopback port: the platform handshake the connector
@@ -63,20 +71,71 @@ public final class AxonServerStandIn implements AutoCloseable {
     private final List<Long> listEventsStarts = new CopyOnWriteArrayList<>();
     private final List<Long> tokenAtRequests = new CopyOnWriteArrayList<>();
     private final Server server;
+    private final boolean tls;
 
-    private AxonServerStandIn(String context, String accessToken) {
+    private AxonServerStandIn(String context, String accessToken, boolean tls) {
         this.context = Objects.requireNonNull(context, "context");
         this.accessToken = accessToken;
+        this.tls = tls;
         ServerInterceptor checks = new AccessCheck();
-        this.server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        if (tls) {
+            builder.sslContext(serverTls());
+        }
+        this.server = builder
                 .addService(ServerInterceptors.intercept(new Platform(), checks))
                 .addService(ServerInterceptors.intercept(new Events(), checks))
                 .build();
     }
 
-    /** Serves {@code context}; with a non-null token, every call must carry it. */
+    /** Serves {@code context} in plain text; with a non-null token, every call must carry it. */
     public static AxonServerStandIn start(String context, String accessToken) {
-        AxonServerStandIn standIn = new AxonServerStandIn(context, accessToken);
+        return started(new AxonServerStandIn(context, accessToken, false));
+    }
+
+    /** The same over TLS, with the simulator's certificate for localhost (its CA: {@link #certificatePem()}). */
+    public static AxonServerStandIn startWithTls(String context, String accessToken) {
+        return started(new AxonServerStandIn(context, accessToken, true));
+    }
+
+    public boolean tls() {
+        return tls;
+    }
+
+    /** The PEM a client trusts to verify this server over TLS. */
+    public static String certificatePem() {
+        try (InputStream in = resource("simulator-tls.pem")) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static SslContext serverTls() {
+        try (InputStream in = resource("simulator-tls.p12")) {
+            char[] password = "changeit".toCharArray(); // the simulator's published loopback-only key
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            keyStore.load(in, password);
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(keyStore, password);
+            return GrpcSslContexts.configure(SslContextBuilder.forServer(keys)).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = AxonServerStandIn.class.getResourceAsStream("/io/cmlfleet/simulator/" + name);
+        if (in == null) {
+            throw new IOException("missing simulator resource " + name);
+        }
+        return in;
+    }
+
+    private static AxonServerStandIn started(AxonServerStandIn standIn) {
         try {
             standIn.server.start();
         } catch (IOException e) {

@@ -2,6 +2,9 @@ package io.cmlfleet.bootstrap.cli;
 
 import io.cmlfleet.application.eventstore.CmlfleetSerializer;
 import io.cmlfleet.application.eventstore.H2EventTableFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,8 +62,15 @@ public final class SameHistoryStores {
 
     /** Appends the history to the stand-in through the connector, as the service does in axon-server mode. */
     public static void axonServer(AxonServerStandIn standIn, String context, String token,
-                                  List<? extends DomainEventMessage<?>> history) {
+                                  List<? extends DomainEventMessage<?>> history) throws IOException {
         AxonServerConfiguration configuration = new AxonServerConfiguration();
+        if (standIn.tls()) {
+            Path ca = Files.createTempFile("axonserver-ca", ".pem");
+            Files.writeString(ca, AxonServerStandIn.certificatePem());
+            ca.toFile().deleteOnExit();
+            configuration.setSslEnabled(true);
+            configuration.setCertFile(ca.toString());
+        }
         configuration.setServers(standIn.address());
         configuration.setContext(context);
         configuration.setComponentName("cmlfleet");
