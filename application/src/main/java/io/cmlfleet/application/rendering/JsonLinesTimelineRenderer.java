@@ -5,6 +5,7 @@ import io.cmlfleet.application.forensics.TimelineEntry;
 import io.cmlfleet.application.forensics.WorkerStateSnapshot;
 import io.cmlfleet.application.forensics.finding.FindingPhrasing;
 import io.cmlfleet.application.forensics.finding.Findings;
+import io.cmlfleet.application.forensics.finding.OutsideStop;
 import java.util.List;
 
 /**
@@ -47,6 +48,9 @@ public final class JsonLinesTimelineRenderer implements TimelineRenderer {
         ObjectNode node = ForensicsJson.MAPPER.createObjectNode();
         node.put("kind", kind);
         node.setAll(ForensicsJson.tree(item));
+        if (item instanceof OutsideStop) {
+            node.remove("requestWindow"); // said in the cause sentence; not one of the line's documented fields
+        }
         out.append(ForensicsJson.line(node)).append('\n');
     }
 }

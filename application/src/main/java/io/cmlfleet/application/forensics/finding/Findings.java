@@ -1,5 +1,7 @@
 package io.cmlfleet.application.forensics.finding;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.cmlfleet.application.forensics.history.TimeWindow;
 import io.cmlfleet.domain.worker.RefreshStage;
 import java.util.List;
@@ -14,7 +16,16 @@ import java.util.List;
  * @param all      every finding; always one {@link LaunchToAvailable} and one {@link StageExplanation} each for the
  *                 health check and the CML query
  */
-public record Findings(String workerId, TimeWindow window, List<Finding> all) {
+public record Findings(String workerId, TimeWindow window,
+                       // Each finding names its kind when the answer travels as a message (Axon Server's query bus
+                       // serializes it): Finding is an interface, and without the name it cannot be read back.
+                       @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "finding")
+                       @JsonSubTypes({@JsonSubTypes.Type(MonitoringGap.class), @JsonSubTypes.Type(Flapping.class),
+                               @JsonSubTypes.Type(LaunchToAvailable.class), @JsonSubTypes.Type(StuckState.class),
+                               @JsonSubTypes.Type(EndpointChange.class), @JsonSubTypes.Type(EndpointlessRun.class),
+                               @JsonSubTypes.Type(StageFailures.class), @JsonSubTypes.Type(StageExplanation.class),
+                               @JsonSubTypes.Type(OutsideStop.class)})
+                       List<Finding> all) {
 
     public Findings {
         all = List.copyOf(all);

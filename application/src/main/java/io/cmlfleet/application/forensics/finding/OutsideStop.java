@@ -1,6 +1,5 @@
 package io.cmlfleet.application.forensics.finding;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.cmlfleet.domain.worker.WorkerStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +14,9 @@ import java.time.Instant;
  * @param ec2State             the EC2 state reported
  * @param lastRequestedAction  the last lifecycle request before, described, or {@code null} when there was none
  * @param requestWindow        how long before the change a request would have counted; the cause sentence says it,
- *                             the JSON line does not (its fields are part of the HTTP API)
+ *                             the JSON line does not (its fields are part of the HTTP API; the JSON-lines renderer
+ *                             leaves it out, while the answer as a message, e.g. over Axon Server, keeps it)
  */
 public record OutsideStop(Instant at, WorkerStatus from, WorkerStatus to, String ec2State,
-                          String lastRequestedAction, @JsonIgnore Duration requestWindow) implements Finding {
+                          String lastRequestedAction, Duration requestWindow) implements Finding {
 }

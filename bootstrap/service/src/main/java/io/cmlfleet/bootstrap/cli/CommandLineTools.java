@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Operator commands on the same jar as the service: {@code java -jar cmlfleet-exec.jar <command> [options]}.
  * Each command prints to standard output and returns a process exit code: 0 ok, 1 the answer is bad news (e.g. the
- * probed controller is not AVAILABLE), 2 wrong usage.
+ * probed controller is not AVAILABLE, or the store has no event of the worker), 2 wrong usage, 3 the store could not
+ * be read (unreachable, credentials refused); errors are one line on standard error.
  */
 public final class CommandLineTools {
 
@@ -52,6 +53,12 @@ public final class CommandLineTools {
             err.println(command.name() + ": " + e.getMessage());
             err.println("usage: " + command.usage());
             return 2;
+        } catch (NoHistoryException e) {
+            err.println(command.name() + ": " + e.getMessage());
+            return 1;
+        } catch (StoreUnavailableException e) {
+            err.println(command.name() + ": " + e.getMessage());
+            return 3;
         }
     }
 

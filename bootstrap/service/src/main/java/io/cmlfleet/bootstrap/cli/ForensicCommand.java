@@ -5,6 +5,7 @@ import io.cmlfleet.application.forensics.history.TimeWindow;
 import io.cmlfleet.application.rendering.TimelineFormat;
 import io.cmlfleet.application.rendering.TimelineRenderer;
 import io.cmlfleet.application.forensics.WorkerForensics;
+import io.cmlfleet.application.forensics.WorkerHistoryNotFoundException;
 import io.cmlfleet.application.text.SafeText;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -18,11 +19,13 @@ import java.util.stream.Collectors;
 /**
  * The forensic commands, read from the event store alone: {@code timeline}, {@code fleet-timeline}, {@code state-at}
  * and {@code findings}. Output as text (default), JSON lines, CSV or Markdown ({@code --format}); the renderers
- * neutralise stored text, so every output path here goes through one of them.
+ * neutralise stored text, so every output path here goes through one of them. A worker the store holds no event
+ * of is reported as such (exit 1), never as an empty timeline; a store that cannot be read in one line (exit 3).
  */
 final class ForensicCommand implements Command {
 
-    private static final String STORE = "[--data-dir ./cmlfleet-data | --jdbc-url URL]";
+    private static final String STORE = "[--data-dir ./cmlfleet-data | --jdbc-url URL | --axon-server host:port"
+            + " [--context default] [--tls] [--ca-bundle ca.pem] (token in $CMLFLEET_AXON_TOKEN)]";
 
     private final String name;
 
@@ -81,22 +84,57 @@ final class ForensicCommand implements Command {
         try (ForensicStore store = ForensicStore.open(options, environment)) {
             WorkerForensics forensics = store.forensics(settings);
             String output = switch (name) {
-                case "timeline" -> renderer.timeline(forensics.timeline(options.positional(0, "the worker id"), window,
-                        types));
+                case "timeline" -> {
+                    String workerId = knownWorker(store, options);
+                    yield renderer.timeline(store.read(() -> forensics.timeline(workerId, window, types)));
+                }
                 case "fleet-timeline" -> {
                     if (window.from() == null) {
                         throw new UsageException("--from is required: the fleet timeline starts near it in the store");
                     }
-                    yield renderer.timeline(forensics.fleetTimeline(window, types,
-                            Integer.parseInt(options.value("limit", "1000"))));
+                    int limit = limit(options.value("limit", "1000"));
+                    yield renderer.timeline(store.read(() -> forensics.fleetTimeline(window, types, limit)));
                 }
-                case "state-at" -> renderer.snapshot(forensics.stateAt(options.positional(0, "the worker id"),
-                        instant(options.positional(1, "the instant (ISO-8601)"), "instant")));
-                default -> renderer.findings(forensics.findings(options.positional(0, "the worker id"), window));
+                case "state-at" -> {
+                    String workerId = knownWorker(store, options);
+                    Instant at = instant(options.positional(1, "the instant (ISO-8601)"), "instant");
+                    yield renderer.snapshot(store.read(() -> forensics.stateAt(workerId, at)));
+                }
+                default -> {
+                    String workerId = knownWorker(store, options);
+                    yield renderer.findings(store.read(() -> forensics.findings(workerId, window)));
+                }
             };
             out.print(output.endsWith("\n") ? output : output + "\n");
             return 0;
+        } catch (WorkerHistoryNotFoundException e) {
+            throw new NoHistoryException(SafeText.line(e.getMessage())); // the worker's history starts after the instant
         }
+    }
+
+    /**
+     * The worker id argument, once the store is known to hold events of it: an unknown worker (or a typo, or the
+     * wrong store) is not an empty history, and "(no events)" with exit 0 would mislead.
+     */
+    private static String knownWorker(ForensicStore store, Options options) {
+        String workerId = options.positional(0, "the worker id");
+        if (!store.knows(workerId)) {
+            throw new NoHistoryException("no events for worker " + SafeText.line(workerId) + " in "
+                    + store.description());
+        }
+        return workerId;
+    }
+
+    private static int limit(String value) {
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit > 0) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--limit must be a positive whole number (got '" + SafeText.line(value) + "')");
     }
 
     private static Instant instant(String value, String option) {

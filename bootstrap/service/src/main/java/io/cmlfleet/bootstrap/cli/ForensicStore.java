@@ -1,28 +1,56 @@
 package io.cmlfleet.bootstrap.cli;
 
+import io.cmlfleet.application.eventstore.CmlfleetSerializer;
 import io.cmlfleet.application.eventstore.CmlfleetUpcasters;
 import io.cmlfleet.application.forensics.ForensicsSettings;
 import io.cmlfleet.application.forensics.WorkerForensics;
-import io.cmlfleet.application.eventstore.CmlfleetSerializer;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.function.Function;
+import org.axonframework.axonserver.connector.AxonServerConfiguration;
+import org.axonframework.axonserver.connector.AxonServerConnectionManager;
+import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 
 /**
- * The event store read directly for the forensic commands: the same tables, serializer and upcasters as the service,
- * but no processors, sagas or deadlines, so that reading a history never changes anything.
+ * The event store read directly for the forensic commands, with the service's serializer and upcasters but no
+ * processors, sagas or deadlines, so that reading a history never changes anything: the database's event table
+ * ({@code --data-dir}, {@code --jdbc-url}) or Axon Server ({@code --axon-server}), through the same Axon event store
+ * the service uses in that mode, so that both answer alike.
  */
 final class ForensicStore implements AutoCloseable {
 
-    private final EmbeddedEventStore eventStore;
+    private final EventStore eventStore;
+    private final String description;
+    private final Function<RuntimeException, StoreUnavailableException> explain;
+    private final Runnable closer;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ForensicStore(EmbeddedEventStore eventStore) {
+    private ForensicStore(EventStore eventStore, String description,
+                          Function<RuntimeException, StoreUnavailableException> explain, Runnable closer) {
         this.eventStore = eventStore;
+        this.description = description;
+        this.explain = explain;
+        this.closer = closer;
     }
 
     static ForensicStore open(Options options, Map<String, String> environment) {
+        if (AxonServerTarget.requested(options)) {
+            if (options.value("jdbc-url", null) != null || options.value("data-dir", null) != null) {
+                throw new UsageException("--axon-server and --jdbc-url/--data-dir name two stores: give one");
+            }
+            return axonServer(AxonServerTarget.from(options, environment));
+        }
+        return database(options, environment);
+    }
+
+    private static ForensicStore database(Options options, Map<String, String> environment) {
         CmlfleetSerializer serializer = CmlfleetSerializer.create();
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(new DataSourceConnectionProvider(
@@ -32,15 +60,79 @@ final class ForensicStore implements AutoCloseable {
                 .snapshotSerializer(serializer)
                 .upcasterChain(CmlfleetUpcasters.chain())
                 .build();
-        return new ForensicStore(EmbeddedEventStore.builder().storageEngine(engine).build());
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+        String description = StoreConnection.describe(options);
+        return new ForensicStore(store, description, e -> StoreFailures.database(e, description), store::shutDown);
+    }
+
+    private static ForensicStore axonServer(AxonServerTarget target) {
+        CliLogging.quietConnector();
+        AxonServerPreflight.check(target);
+        AxonServerConfiguration configuration = target.configuration();
+        AxonServerConnectionManager connections = AxonServerConnectionManager.builder()
+                .routingServers(configuration.getServers())
+                .axonServerConfiguration(configuration)
+                .build();
+        CmlfleetSerializer serializer = CmlfleetSerializer.create();
+        AxonServerEventStore store = AxonServerEventStore.builder()
+                .configuration(configuration)
+                .platformConnectionManager(connections)
+                .defaultContext(target.context())
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                // Forensics reads every history from its first event (readEvents(id, 0)): snapshots are never read.
+                .snapshotFilter(SnapshotFilter.allowAll())
+                .upcasterChain(CmlfleetUpcasters.chain())
+                .build();
+        ForensicStore forensicStore = new ForensicStore(store, target.describe(),
+                e -> StoreFailures.axonServer(e, target), connections::shutdown);
+        // One cheap call first, so that an unreachable server or a refused token is reported before any output.
+        forensicStore.read(() -> store.createHeadToken());
+        return forensicStore;
     }
 
     WorkerForensics forensics(ForensicsSettings settings) {
         return new WorkerForensics(eventStore, settings);
     }
 
+    /** Whether the store holds any event of the worker at all (what "no events in this window" is told from). */
+    boolean knows(String workerId) {
+        return read(() -> eventStore.lastSequenceNumberFor(workerId)).isPresent();
+    }
+
+    /** Where the events are read from, for messages. */
+    String description() {
+        return description;
+    }
+
+    /** Runs a read, turning a failure of the store into a {@link StoreUnavailableException}. */
+    <T> T read(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (StoreUnavailableException | UsageException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            StoreUnavailableException explained = explain.apply(e);
+            if (explained != null) {
+                closeQuietly();
+                throw explained;
+            }
+            throw e;
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (RuntimeException ignored) {
+            // already failing: the read's failure is the one to report
+        }
+    }
+
     @Override
     public void close() {
-        eventStore.shutDown();
+        if (closed.compareAndSet(false, true)) {
+            closer.run();
+        }
     }
 }

@@ -13,14 +13,22 @@ final class StoreConnection {
     private StoreConnection() {
     }
 
-    static DriverManagerDataSource dataSource(Options options, Map<String, String> environment) {
+    /** The database as messages name it: the URL without its parameters, where credentials may be. */
+    static String describe(Options options) {
+        return "the database " + url(options).split("[;?]", 2)[0];
+    }
+
+    private static String url(Options options) {
         String url = options.value("jdbc-url", null);
-        if (url == null) {
-            String dataDir = options.value("data-dir", "./cmlfleet-data");
-            return new DriverManagerDataSource("jdbc:h2:file:" + Path.of(dataDir).toAbsolutePath().normalize()
-                    .resolve("cmlfleet") + ";IFEXISTS=TRUE", "sa", "");
+        return url != null ? url : "jdbc:h2:file:" + Path.of(options.value("data-dir", "./cmlfleet-data"))
+                .toAbsolutePath().normalize().resolve("cmlfleet") + ";IFEXISTS=TRUE";
+    }
+
+    static DriverManagerDataSource dataSource(Options options, Map<String, String> environment) {
+        if (options.value("jdbc-url", null) == null) {
+            return new DriverManagerDataSource(url(options), "sa", "");
         }
-        return new DriverManagerDataSource(url, options.value("jdbc-user", "cmlfleet"),
+        return new DriverManagerDataSource(url(options), options.value("jdbc-user", "cmlfleet"),
                 environment.getOrDefault("CMLFLEET_DB_PASSWORD", ""));
     }
 }

@@ -37,6 +37,19 @@ final class WorkersCommand implements Command {
 
     @Override
     public int run(Options options, PrintStream out, Map<String, String> environment) {
+        if (AxonServerTarget.requested(options)) {
+            throw new UsageException("workers reads the worker summary, which is in the database in every storage mode"
+                    + " (Axon Server holds the events): use --data-dir or --jdbc-url");
+        }
+        try {
+            return list(options, out, environment);
+        } catch (RuntimeException e) {
+            StoreUnavailableException explained = StoreFailures.database(e, StoreConnection.describe(options));
+            throw explained != null ? explained : e;
+        }
+    }
+
+    private int list(Options options, PrintStream out, Map<String, String> environment) {
         JdbcTemplate jdbc = new JdbcTemplate(StoreConnection.dataSource(options, environment));
         WorkerQueryHandler workers = new WorkerQueryHandler(jdbc);
         WorkerStatus status = parse(WorkerStatus.class, options.value("status", null), "--status");
