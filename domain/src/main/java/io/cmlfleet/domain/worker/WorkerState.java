@@ -81,6 +81,7 @@ public final class WorkerState implements WorkerEventFold {
     int manualStops;
     final Set<TelemetryMetric> breachedMetrics = EnumSet.noneOf(TelemetryMetric.class);
     Instant terminatedAt;
+    KnownLabs labs = KnownLabs.NONE;
 
     /** Replays a history from the beginning. */
     public static WorkerState replay(Iterable<? extends WorkerEvent> events) {
@@ -230,6 +231,10 @@ public final class WorkerState implements WorkerEventFold {
     public void on(TelemetryThresholdRecovered e) {
         breachedMetrics.remove(e.metric());
     }
+
+    // Lab events fold into KnownLabs: one line each, without imports, to keep this class short.
+    @Override public void on(io.cmlfleet.domain.worker.event.LabActionRecorded e) { labs = labs.on(e); }
+    @Override public void on(io.cmlfleet.domain.worker.event.LabInventoryChanged e) { labs = labs.on(e); }
 
     /** What the refresh gate decides for this state. */
     public RefreshGateDecision refreshGate() {
@@ -389,4 +394,6 @@ public final class WorkerState implements WorkerEventFold {
     public Instant terminatedAt() {
         return terminatedAt;
     }
+
+    public KnownLabs labs() { return labs; }
 }

@@ -26,7 +26,9 @@ public sealed interface WorkerEvent permits
         IdleStopConfigured,
         IdleStopTriggered,
         TelemetryThresholdBreached,
-        TelemetryThresholdRecovered {
+        TelemetryThresholdRecovered,
+        LabActionRecorded,
+        LabInventoryChanged {
 
     /** The worker the event belongs to: the aggregate identifier. */
     String workerId();

@@ -46,4 +46,8 @@ public interface WorkerEventFold {
     void on(TelemetryThresholdBreached event);
 
     void on(TelemetryThresholdRecovered event);
+
+    void on(LabActionRecorded event);
+
+    void on(LabInventoryChanged event);
 }

@@ -37,6 +37,8 @@ public final class WorkerEventTypes {
         register("IdleStopTriggered", IdleStopTriggered.class);
         register("TelemetryThresholdBreached", TelemetryThresholdBreached.class);
         register("TelemetryThresholdRecovered", TelemetryThresholdRecovered.class);
+        register("LabActionRecorded", LabActionRecorded.class);
+        register("LabInventoryChanged", LabInventoryChanged.class);
     }
 
     private WorkerEventTypes() {
