@@ -5,9 +5,11 @@ import io.cmlfleet.application.readmodel.projection.FleetOverviewProjection;
 import io.cmlfleet.application.readmodel.projection.ProcessingGroups;
 import io.cmlfleet.application.readmodel.projection.ProjectionJdbc;
 import io.cmlfleet.application.readmodel.projection.TelemetryHistoryProjection;
+import io.cmlfleet.application.readmodel.projection.WorkerLabsProjection;
 import io.cmlfleet.application.readmodel.projection.WorkerSummaryProjection;
 import io.cmlfleet.application.readmodel.query.FleetOverviewQueryHandler;
 import io.cmlfleet.application.readmodel.query.TelemetryQueryHandler;
+import io.cmlfleet.application.readmodel.query.WorkerLabsQueryHandler;
 import io.cmlfleet.application.readmodel.query.WorkerQueryHandler;
 import io.cmlfleet.application.readmodel.schema.ProjectionSchema;
 import java.util.Objects;
@@ -29,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Registers the read side with an Axon {@link Configurer}: the three projections, each in its own processing group
+ * Registers the read side with an Axon {@link Configurer}: the projections, each in its own processing group
  * run by a tracking processor, a JDBC token store and a JDBC dead-letter queue per group, and the query handlers.
  *
  * <p>Everything JDBC goes through one {@link DataSource} and one Spring {@link PlatformTransactionManager}, wrapped
@@ -75,6 +77,7 @@ public final class ProjectionsModule {
         configurer.registerQueryHandler(c -> new WorkerQueryHandler(reads));
         configurer.registerQueryHandler(c -> new TelemetryQueryHandler(reads));
         configurer.registerQueryHandler(c -> new FleetOverviewQueryHandler(reads));
+        configurer.registerQueryHandler(c -> new WorkerLabsQueryHandler(reads));
         return configurer;
     }
 
@@ -82,6 +85,7 @@ public final class ProjectionsModule {
         processing.registerEventHandler(c -> new WorkerSummaryProjection(projectionJdbc));
         processing.registerEventHandler(c -> new TelemetryHistoryProjection(projectionJdbc));
         processing.registerEventHandler(c -> new FleetOverviewProjection(projectionJdbc));
+        processing.registerEventHandler(c -> new WorkerLabsProjection(projectionJdbc));
         for (String group : ProcessingGroups.ALL) {
             // The processor takes the group's name; its events come from the configured event store.
             processing.registerTrackingEventProcessor(group)

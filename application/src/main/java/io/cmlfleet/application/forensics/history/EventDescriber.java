@@ -78,6 +78,10 @@ public final class EventDescriber {
             return telemetryThresholdBreached(e);
         } else if (event instanceof TelemetryThresholdRecovered e) {
             return telemetryThresholdRecovered(e);
+        } else if (event instanceof io.cmlfleet.domain.worker.event.LabActionRecorded e) {
+            return LabEventWording.labActionRecorded(e);
+        } else if (event instanceof io.cmlfleet.domain.worker.event.LabInventoryChanged e) {
+            return LabEventWording.labInventoryChanged(e);
         }
         return EventTypeNames.shortName(event);
     }
