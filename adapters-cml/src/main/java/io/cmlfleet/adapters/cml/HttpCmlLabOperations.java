@@ -1,6 +1,7 @@
 package io.cmlfleet.adapters.cml;
 
 import io.cmlfleet.application.port.cml.CmlAccessException;
+import io.cmlfleet.application.port.cml.CmlCredentialsProvider;
 import io.cmlfleet.application.port.cml.CmlLabImport;
 import io.cmlfleet.application.port.cml.CmlLabOperations;
 import io.cmlfleet.application.port.cml.CmlTarget;
@@ -25,6 +26,11 @@ public final class HttpCmlLabOperations implements CmlLabOperations {
 
     public HttpCmlLabOperations(HttpCmlControllerClient client) {
         this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /** Lab operations with a client of their own (their own session per controller), for hosts wiring by settings. */
+    public static HttpCmlLabOperations create(CmlClientSettings settings, CmlCredentialsProvider credentials) {
+        return new HttpCmlLabOperations(new HttpCmlControllerClient(settings, credentials));
     }
 
     @Override
