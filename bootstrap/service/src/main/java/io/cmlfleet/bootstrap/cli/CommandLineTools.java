@@ -17,6 +17,8 @@ public final class CommandLineTools {
     static {
         register(new ProbeCommand());
         register(new WorkersCommand());
+        register(new LabsCommand());
+        register(new LabActionCommand());
         for (ForensicCommand command : ForensicCommand.all()) {
             register(command);
         }

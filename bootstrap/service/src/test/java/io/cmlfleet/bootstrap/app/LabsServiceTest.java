@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cmlfleet.bootstrap.cli.CommandLineToolsTest;
 import io.cmlfleet.bootstrap.simulator.SimulatedFleetImporter;
 import io.cmlfleet.domain.worker.LabAction;
 import io.cmlfleet.domain.worker.LabOutcome;
@@ -44,6 +45,8 @@ class LabsServiceTest {
 
     @Test
     void labsAreListedAndEveryActionIsPerformedOnCmlAndRecordedWithWhoAndWhy() throws Exception {
+        String worker;
+        String seededLab;
         try (SimulatedFleetRun run = SimulatedFleetRun.start(Map.of(
                 "cmlfleet.storage.data-dir", dataDir.toString(),
                 "cmlfleet.api.keys[0].name", "ops-admin", "cmlfleet.api.keys[0].key", ADMIN_KEY,
@@ -53,7 +56,7 @@ class LabsServiceTest {
             port = Integer.parseInt(run.context.getEnvironment().getProperty("local.server.port"));
             SimulatedWorker seeded = run.fleet().workers().stream()
                     .filter(w -> !w.traits().labNodeCounts().isEmpty()).findFirst().orElseThrow();
-            String worker = SimulatedFleetImporter.workerIdFor(seeded);
+            worker = SimulatedFleetImporter.workerIdFor(seeded);
             run.awaitFullCycle(worker);
             String labs = "/api/v1/workers/" + worker + "/labs";
 
@@ -125,7 +128,26 @@ class LabsServiceTest {
             assertThat(timeline).contains("lab 'OSPF area 0' " + lab + " stopped by ops-admin: end of class; now"
                     + " STOPPED", "lab 'OSPF area 0' " + lab + " delete by ops-admin failed: REJECTED",
                     "labs listed: ");
+
+            // The CLI acts through the same API, as the key's name.
+            seededLab = call("GET", labs, null, READER_KEY).json().path("labs").get(0).path("labId").asText();
+            CommandLineToolsTest.Result cli = CommandLineToolsTest.run(Map.of("CMLFLEET_API_KEY", ADMIN_KEY),
+                    "lab", "stop", worker, seededLab, "--reason", "from the cli", "--api", "http://localhost:" + port);
+            assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
+            assertThat(run.events(worker).stream().filter(LabActionRecorded.class::isInstance).toList()).last()
+                    .isInstanceOfSatisfying(LabActionRecorded.class, e -> {
+                assertThat(e.action()).isEqualTo(LabAction.STOP);
+                assertThat(e.reason()).isEqualTo("from the cli");
+                assertThat(e.outcome()).isEqualTo(LabOutcome.SUCCEEDED);
+            });
+            await().atMost(SimulatedFleetRun.PATIENCE).untilAsserted(() -> assertThat(labRow(
+                    call("GET", labs, null, READER_KEY).json(), seededLab).path("lastAction").asText())
+                    .isEqualTo("STOP"));
         }
+        // With the service stopped, the CLI reads the labs from the store.
+        CommandLineToolsTest.Result listed = CommandLineToolsTest.run(Map.of(), "labs", worker,
+                "--data-dir=" + dataDir);
+        assertThat(listed.out()).contains(seededLab, "STOPPED", "STOP SUCCEEDED by ops-admin");
     }
 
     @Test
