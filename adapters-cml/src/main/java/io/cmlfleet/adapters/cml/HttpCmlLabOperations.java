@@ -4,8 +4,10 @@ import io.cmlfleet.application.port.cml.CmlAccessException;
 import io.cmlfleet.application.port.cml.CmlCredentialsProvider;
 import io.cmlfleet.application.port.cml.CmlLabImport;
 import io.cmlfleet.application.port.cml.CmlLabOperations;
+import io.cmlfleet.application.port.cml.CmlLicensingOperations;
 import io.cmlfleet.application.port.cml.CmlTarget;
 import io.cmlfleet.domain.worker.LabFacts;
+import io.cmlfleet.domain.worker.LicenceFacts;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,16 +15,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * {@link CmlLabOperations} over the CML REST API, through the session, TLS trust, timeouts and body cap of an
+ * {@link CmlLabOperations} and {@link CmlLicensingOperations} over the CML REST API, through the session, TLS trust, timeouts and body cap of an
  * {@link HttpCmlControllerClient}: the same token serves the refresh's reads and these operations.
  */
-public final class HttpCmlLabOperations implements CmlLabOperations {
+public final class HttpCmlLabOperations implements CmlLabOperations, CmlLicensingOperations {
 
     private static final String JSON = "application/json";
 
     private final HttpCmlControllerClient client;
     private final CmlResponseParser listParser = new CmlResponseParser();
     private final CmlLabParser parser = new CmlLabParser();
+    private final CmlLicenceParser licenceParser = new CmlLicenceParser();
 
     public HttpCmlLabOperations(HttpCmlControllerClient client) {
         this.client = Objects.requireNonNull(client, "client");
@@ -86,6 +89,12 @@ public final class HttpCmlLabOperations implements CmlLabOperations {
                 Objects.requireNonNull(topologyYaml, "topologyYaml").getBytes(StandardCharsets.UTF_8),
                 "application/x-yaml", JSON);
         return parsed(() -> parser.imported(body), target, "/import");
+    }
+
+    @Override
+    public LicenceFacts licenceDetails(CmlTarget target) {
+        byte[] body = client.operation(target, "GET", "/licensing", null, null, JSON);
+        return parsed(() -> licenceParser.licence(body), target, "/licensing");
     }
 
     /** Only a well-formed lab id goes into a URL path. */
