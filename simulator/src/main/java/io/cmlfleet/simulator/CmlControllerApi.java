@@ -236,6 +236,16 @@ final class CmlControllerApi {
                 .put("total", (double) DISK_TOTAL_BYTES);
     }
 
+    /** A {@code renew_time} block of a successful renewal, in CML 2.9's shape. */
+    private static void renewal(ObjectNode block, Instant attempted, Instant scheduled) {
+        block.putNull("succeeded");
+        block.put("attempted", CML_DATE.format(attempted));
+        block.put("scheduled", CML_DATE.format(scheduled));
+        block.put("status", "SUCCEEDED");
+        block.putNull("failure");
+        block.put("success", "SUCCESS");
+    }
+
     private ObjectNode licensing(SimulatedInstance instance, Instant now) {
         ObjectNode licensing = json.createObjectNode();
         ObjectNode registration = licensing.putObject("registration");
@@ -254,6 +264,9 @@ final class CmlControllerApi {
             registration.put("expires", CML_DATE.format(now.plusSeconds(200L * 86400)));
             authorization.put("status", "IN_COMPLIANCE");
             authorization.put("expires", CML_DATE.format(now.plusSeconds(80L * 86400)));
+            renewal(registration.putObject("renew_time"), now.minusSeconds(10L * 86400), now.plusSeconds(170L * 86400));
+            renewal(authorization.putObject("renew_time"), now.minusSeconds(86400), now.plusSeconds(29L * 86400));
+            registration.put("virtual_account", "Simulated Virtual Account");
             product.put("active", "CML_Enterprise");
             product.put("is_enterprise", true);
         }

@@ -4,29 +4,35 @@ import io.cmlfleet.application.messaging.DomainCommands;
 import io.cmlfleet.application.messaging.RefreshCorrelation;
 import io.cmlfleet.application.port.cml.CmlAccessException;
 import io.cmlfleet.application.port.cml.CmlLabOperations;
+import io.cmlfleet.application.port.cml.CmlLicensingOperations;
 import io.cmlfleet.application.port.cml.CmlTarget;
 import io.cmlfleet.application.readmodel.query.ListWorkers;
 import io.cmlfleet.application.readmodel.query.WorkerPage;
 import io.cmlfleet.application.readmodel.query.WorkerSummary;
 import io.cmlfleet.domain.worker.CmlServiceStatus;
 import io.cmlfleet.domain.worker.LabFacts;
+import io.cmlfleet.domain.worker.LicenceFacts;
 import io.cmlfleet.domain.worker.WorkerStateConflictException;
 import io.cmlfleet.domain.worker.WorkerStatus;
 import io.cmlfleet.domain.worker.command.RecordLabInventory;
+import io.cmlfleet.domain.worker.command.RecordLicence;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lists the labs of every RUNNING worker whose CML service is AVAILABLE (as the read model knows them) and records
- * each listing on its worker, which keeps what changed ({@code LabInventoryChanged}). Runs on the monitoring's
+ * Lists the labs, and reads the whole licensing state, of every RUNNING worker whose CML service is AVAILABLE (as the read model knows them) and records
+ * each listing and licence check on its worker, which keeps what changed ({@code LabInventoryChanged},
+ * {@code LicenceStateChanged}). Runs on the monitoring's
  * normal cadence, apart from the refresh pipeline: labs change by users' hands, not by the worker's lifecycle, and
  * the listing costs one call per lab. A worker that fails is logged and skipped; the next round tries again.
  */
@@ -38,12 +44,21 @@ public class LabInventoryPoller {
     private static final int PAGE_SIZE = 200;
 
     private final CmlLabOperations cml;
+    private final CmlLicensingOperations licensing;
+    private final Duration licenceHorizon;
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
 
-    public LabInventoryPoller(CmlLabOperations cml, CommandGateway commands, QueryGateway queries, Clock clock) {
+    /**
+     * @param licensing      reads the whole licensing state in the same round; null to leave licences alone
+     * @param licenceHorizon how close an expiry must be to be an issue ({@code cmlfleet.cml.licence-expiry-horizon})
+     */
+    public LabInventoryPoller(CmlLabOperations cml, CmlLicensingOperations licensing, Duration licenceHorizon,
+                              CommandGateway commands, QueryGateway queries, Clock clock) {
         this.cml = Objects.requireNonNull(cml, "cml");
+        this.licensing = licensing;
+        this.licenceHorizon = Objects.requireNonNull(licenceHorizon, "licenceHorizon");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.queries = Objects.requireNonNull(queries, "queries");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -71,8 +86,14 @@ public class LabInventoryPoller {
         Instant observedAt = clock.instant();
         try {
             List<LabFacts> labs = cml.labDetails(new CmlTarget(workerId, URI.create(endpoint)));
-            DomainCommands.sendAndWait(commands, new RecordLabInventory(workerId, labs, observedAt),
-                    RefreshCorrelation.metaData(UUID.randomUUID().toString(), ISSUER));
+            MetaData round = RefreshCorrelation.metaData(UUID.randomUUID().toString(), ISSUER);
+            DomainCommands.sendAndWait(commands, new RecordLabInventory(workerId, labs, observedAt), round);
+            if (licensing != null) {
+                Instant checkedAt = clock.instant();
+                LicenceFacts licence = licensing.licenceDetails(new CmlTarget(workerId, URI.create(endpoint)));
+                DomainCommands.sendAndWait(commands, new RecordLicence(workerId, licence, licenceHorizon, checkedAt),
+                        round);
+            }
             return true;
         } catch (CmlAccessException e) {
             LOG.warn("Lab listing of worker {} failed: {}", workerId, e.getMessage());

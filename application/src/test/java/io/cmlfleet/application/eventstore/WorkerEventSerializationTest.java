@@ -90,7 +90,12 @@ class WorkerEventSerializationTest {
                         null, null, AT),
                 new io.cmlfleet.domain.worker.event.LabInventoryChanged("w-1", List.of(
                         new io.cmlfleet.domain.worker.LabFacts("lab-1", "CCIE", "admin", "STARTED", 5, null, null)),
-                        AT));
+                        AT),
+                new io.cmlfleet.domain.worker.event.LicenceStateChanged("w-1", new io.cmlfleet.domain.worker.LicenceFacts(
+                        "COMPLETED", AT, null, "IN_COMPLIANCE", AT, new io.cmlfleet.domain.worker.LicenceRenewal(
+                        "FAILED", "timed out", AT, null), "CML_Enterprise", true, "sa", "va"), List.of(
+                        new io.cmlfleet.domain.worker.LicenceIssue(io.cmlfleet.domain.worker.LicenceIssue.Kind
+                                .RENEWAL_FAILED, "last authorization renewal failed")), 14, AT));
     }
 
     @Test

@@ -7,8 +7,11 @@ import io.cmlfleet.application.labs.LabOperationsService;
 import io.cmlfleet.application.monitoring.MonitoringSettings;
 import io.cmlfleet.application.port.cml.CmlCredentialsProvider;
 import io.cmlfleet.application.port.cml.CmlLabOperations;
+import io.cmlfleet.application.port.cml.CmlLicensingOperations;
+import io.cmlfleet.bootstrap.config.CmlfleetProperties;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -36,9 +39,13 @@ public class CmlfleetLabsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public LabInventoryPoller labInventoryPoller(CmlLabOperations cml, CommandGateway commands, QueryGateway queries,
-                                                 Clock clock) {
-        return new LabInventoryPoller(cml, commands, queries, clock);
+    public LabInventoryPoller labInventoryPoller(CmlLabOperations cml, ObjectProvider<CmlLicensingOperations> licensing,
+                                                 CmlfleetProperties properties, CommandGateway commands,
+                                                 QueryGateway queries, Clock clock) {
+        // The HTTPS lab operations also read the whole licence; a host's own lab port may not, and then licences
+        // are left alone.
+        return new LabInventoryPoller(cml, licensing.getIfUnique(), properties.cml().licenceExpiryHorizon(),
+                commands, queries, clock);
     }
 
     @Bean

@@ -18,6 +18,7 @@ import io.cmlfleet.domain.worker.command.RecordEc2Observation;
 import io.cmlfleet.domain.worker.command.RecordHealthEvaluation;
 import io.cmlfleet.domain.worker.command.RecordLabAction;
 import io.cmlfleet.domain.worker.command.RecordLabInventory;
+import io.cmlfleet.domain.worker.command.RecordLicence;
 import io.cmlfleet.domain.worker.command.RecordLifecycleActionFailure;
 import io.cmlfleet.domain.worker.command.RecordRefreshCompleted;
 import io.cmlfleet.domain.worker.command.RecordRefreshFailure;
@@ -33,6 +34,7 @@ import io.cmlfleet.domain.worker.event.IdleStopTriggered;
 import io.cmlfleet.domain.worker.event.InstanceStatusChecksChanged;
 import io.cmlfleet.domain.worker.event.LabActionRecorded;
 import io.cmlfleet.domain.worker.event.LabInventoryChanged;
+import io.cmlfleet.domain.worker.event.LicenceStateChanged;
 import io.cmlfleet.domain.worker.event.LifecycleActionFailed;
 import io.cmlfleet.domain.worker.event.LifecycleActionRequested;
 import io.cmlfleet.domain.worker.event.NetworkAddressesChanged;
@@ -290,6 +292,15 @@ public class CMLWorker implements WorkerEventFold {
         LabActionRule.inventoryChange(state, labs, observedAt).ifPresent(AggregateLifecycle::apply);
     }
 
+    @CommandHandler
+    public void handle(RecordLicence command, Clock clock) {
+        LicenceFacts licence = LicenceInputRules.licence("licence", command.licence());
+        java.time.Duration horizon = WorkerInputRules.positive("horizon", command.horizon());
+        Instant observedAt = notInFuture("observedAt", command.observedAt(), clock);
+        LabActionRule.listingRefusal(state).ifPresent(this::reject);
+        LicenceHealthRule.change(state, licence, horizon, observedAt).ifPresent(AggregateLifecycle::apply);
+    }
+
     /** What this worker knows, as the stored snapshot shape. */
     public WorkerSnapshot snapshot() {
         return WorkerSnapshot.of(state);
@@ -329,6 +340,7 @@ public class CMLWorker implements WorkerEventFold {
     @EventSourcingHandler public void on(TelemetryThresholdRecovered event) { state.on(event); }
     @EventSourcingHandler public void on(LabActionRecorded event) { state.on(event); }
     @EventSourcingHandler public void on(LabInventoryChanged event) { state.on(event); }
+    @EventSourcingHandler public void on(LicenceStateChanged event) { state.on(event); }
 
     private static WorkerCreated created(WorkerOrigin origin, String workerId, String name, String region,
                                          String instanceId, String instanceType, String amiId, String amiName,

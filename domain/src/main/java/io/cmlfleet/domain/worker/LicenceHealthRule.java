@@ -19,6 +19,28 @@ public final class LicenceHealthRule {
     private LicenceHealthRule() {
     }
 
+    /**
+     * The event a licence check records: none when the check is not newer than the last recorded one, or finds the
+     * same licence with the same kinds of issue (the details' "in N h" changes by itself and is not news).
+     */
+    public static java.util.Optional<io.cmlfleet.domain.worker.event.LicenceStateChanged> change(WorkerState state,
+            LicenceFacts licence, Duration horizon, Instant observedAt) {
+        var last = state.lastLicence;
+        if (last != null && !observedAt.isAfter(last.observedAt())) {
+            return java.util.Optional.empty();
+        }
+        List<LicenceIssue> issues = issues(licence, observedAt, horizon);
+        if (last != null && last.licence().equals(licence) && kinds(last.issues()).equals(kinds(issues))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new io.cmlfleet.domain.worker.event.LicenceStateChanged(state.workerId(),
+                licence, issues, horizon.toDays(), observedAt));
+    }
+
+    private static List<LicenceIssue.Kind> kinds(List<LicenceIssue> issues) {
+        return issues.stream().map(LicenceIssue::kind).toList();
+    }
+
     public static List<LicenceIssue> issues(LicenceFacts licence, Instant now, Duration horizon) {
         List<LicenceIssue> issues = new ArrayList<>();
         if (licence == null) {

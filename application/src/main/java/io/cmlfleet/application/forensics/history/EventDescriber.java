@@ -82,6 +82,8 @@ public final class EventDescriber {
             return LabEventWording.labActionRecorded(e);
         } else if (event instanceof io.cmlfleet.domain.worker.event.LabInventoryChanged e) {
             return LabEventWording.labInventoryChanged(e);
+        } else if (event instanceof io.cmlfleet.domain.worker.event.LicenceStateChanged e) {
+            return LabEventWording.licenceStateChanged(e);
         }
         return EventTypeNames.shortName(event);
     }

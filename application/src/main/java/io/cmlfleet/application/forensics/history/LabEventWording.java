@@ -37,6 +37,17 @@ final class LabEventWording {
                 + titles(e);
     }
 
+    /** "licence COMPLETED/IN_COMPLIANCE CML_Enterprise; 1 issue: last authorization renewal failed ...". */
+    static String licenceStateChanged(io.cmlfleet.domain.worker.event.LicenceStateChanged e) {
+        String head = "licence " + e.licence().registrationStatus() + "/" + e.licence().authorizationStatus()
+                + (e.licence().productLicense() == null ? "" : " " + e.licence().productLicense());
+        if (e.issues().isEmpty()) {
+            return head + "; no issues within " + e.horizon() + " days";
+        }
+        return head + "; " + e.issues().size() + (e.issues().size() == 1 ? " issue: " : " issues: ")
+                + e.issues().stream().map(i -> i.kind() + " (" + i.detail() + ")").collect(Collectors.joining("; "));
+    }
+
     private static String titles(LabInventoryChanged e) {
         if (e.labs().isEmpty() || e.labs().size() > 5) {
             return "";

@@ -11,6 +11,8 @@ import io.cmlfleet.domain.worker.LabAction;
 import io.cmlfleet.domain.worker.LabOutcome;
 import io.cmlfleet.domain.worker.event.LabActionRecorded;
 import io.cmlfleet.domain.worker.event.LabInventoryChanged;
+import io.cmlfleet.domain.worker.event.LicenceStateChanged;
+import io.cmlfleet.domain.worker.LicenceIssue;
 import io.cmlfleet.simulator.SimulatedWorker;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -154,6 +156,8 @@ class LabsServiceTest {
     void unknownWorkersAndMalformedLabIdsAreRefusedWithoutCallingCml() throws Exception {
         try (SimulatedFleetRun run = SimulatedFleetRun.start(Map.of(
                 "cmlfleet.storage.data-dir", dataDir.toString(),
+                // The simulated authorization expires in 80 days: within this horizon, an issue.
+                "cmlfleet.cml.licence-expiry-horizon", "100d",
                 "cmlfleet.api.keys[0].name", "ops-admin", "cmlfleet.api.keys[0].key", ADMIN_KEY,
                 "cmlfleet.api.keys[0].role", "ADMIN"))) {
             port = Integer.parseInt(run.context.getEnvironment().getProperty("local.server.port"));
@@ -171,6 +175,21 @@ class LabsServiceTest {
             assertThat(noTopology.json().path("detail").asText()).startsWith("Invalid topology:");
             assertThat(run.count(worker, LabActionRecorded.class)).isZero();
             assertThat(run.fleet().requests().count("cml:PUT /labs/{id}/start")).isZero();
+
+            // The same round reads the whole licence and records what needs attention, with the configured horizon.
+            String licensed = run.fleet().workers().stream().filter(w -> !w.traits().unlicensed())
+                    .map(SimulatedFleetImporter::workerIdFor).findFirst().orElseThrow();
+            run.awaitFullCycle(licensed);
+            await().atMost(SimulatedFleetRun.PATIENCE).untilAsserted(() -> assertThat(run.events(licensed))
+                    .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(LicenceStateChanged.class, licence -> {
+                        assertThat(licence.horizon()).isEqualTo(100);
+                        assertThat(licence.licence().virtualAccount()).isEqualTo("Simulated Virtual Account");
+                        assertThat(licence.licence().authorizationRenewal().status()).isEqualTo("SUCCEEDED");
+                        assertThat(licence.issues()).extracting(LicenceIssue::kind)
+                                .containsExactly(LicenceIssue.Kind.AUTHORIZATION_EXPIRING);
+                    })));
+            assertThat(call("GET", "/api/v1/workers/" + licensed + "/timeline", null, ADMIN_KEY).body())
+                    .contains("licence COMPLETED/IN_COMPLIANCE CML_Enterprise; 1 issue: AUTHORIZATION_EXPIRING");
         }
     }
 

@@ -28,7 +28,8 @@ public sealed interface WorkerEvent permits
         TelemetryThresholdBreached,
         TelemetryThresholdRecovered,
         LabActionRecorded,
-        LabInventoryChanged {
+        LabInventoryChanged,
+        LicenceStateChanged {
 
     /** The worker the event belongs to: the aggregate identifier. */
     String workerId();

@@ -50,4 +50,6 @@ public interface WorkerEventFold {
     void on(LabActionRecorded event);
 
     void on(LabInventoryChanged event);
+
+    void on(LicenceStateChanged event);
 }

@@ -39,6 +39,7 @@ public final class WorkerEventTypes {
         register("TelemetryThresholdRecovered", TelemetryThresholdRecovered.class);
         register("LabActionRecorded", LabActionRecorded.class);
         register("LabInventoryChanged", LabInventoryChanged.class);
+        register("LicenceStateChanged", LicenceStateChanged.class);
     }
 
     private WorkerEventTypes() {
