@@ -2,7 +2,6 @@ package io.cmlfleet.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -14,8 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +26,6 @@ final class CmlControllerApi {
 
     private static final Logger log = LoggerFactory.getLogger(CmlControllerApi.class);
     private static final String API = "/api/v0";
-    private static final Pattern LAB_STATE = Pattern.compile("/labs/([^/]+)/state");
-    private static final Pattern LAB = Pattern.compile("/labs/([^/]+)");
     private static final String NGINX_502 = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
             + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
     private static final String NGINX_503 = NGINX_502.replace("502 Bad Gateway", "503 Service Temporarily Unavailable");
@@ -42,10 +37,12 @@ final class CmlControllerApi {
     private final ObjectMapper json = new ObjectMapper();
     private final FleetModel fleet;
     private final RequestCounters counters;
+    private final CmlLabsApi labs;
 
     CmlControllerApi(FleetModel fleet, RequestCounters counters) {
         this.fleet = fleet;
         this.counters = counters;
+        this.labs = new CmlLabsApi(fleet);
     }
 
     void handle(HttpExchange exchange) throws IOException {
@@ -88,34 +85,31 @@ final class CmlControllerApi {
         switch (route) {
             case "GET /system_information" -> json(exchange, 200, systemInformation());
             case "POST /authenticate" -> authenticate(exchange, instance);
-            case "GET /system_health", "GET /system_stats", "GET /licensing", "GET /labs", "GET /labs/{id}",
-                 "GET /labs/{id}/state" -> {
-                if (!authorized(exchange, instance)) {
-                    json(exchange, 401, error(401, "Not authenticated: 401 Unauthorized: No authorization token provided."));
+            case "GET /system_health", "GET /system_stats", "GET /licensing" -> {
+                if (unauthorized(exchange, instance)) {
                     return;
                 }
                 switch (route) {
                     case "GET /system_health" -> json(exchange, 200, systemHealth(instance));
                     case "GET /system_stats" -> json(exchange, 200, systemStats(instance, now));
-                    case "GET /licensing" -> json(exchange, 200, licensing(instance, now));
-                    case "GET /labs" -> json(exchange, 200, labs(instance));
-                    default -> lab(exchange, instance, path.substring(API.length()), route.endsWith("/state"));
+                    default -> json(exchange, 200, licensing(instance, now));
                 }
             }
-            default -> json(exchange, 404, error(404, "Not found: " + path));
+            default -> {
+                String apiPath = path.startsWith(API) ? path.substring(API.length()) : path;
+                if (CmlLabsApi.route(exchange.getRequestMethod(), apiPath).isEmpty()) {
+                    json(exchange, 404, error(404, "Not found: " + path));
+                } else if (!unauthorized(exchange, instance)) {
+                    labs.answer(exchange, instance, route, apiPath);
+                }
+            }
         }
     }
 
     /** The counter key: method plus path with ids replaced, so all labs count under one key. */
     private static String route(String method, String path) {
         String api = path.startsWith(API) ? path.substring(API.length()) : path;
-        if (LAB_STATE.matcher(api).matches()) {
-            return method + " /labs/{id}/state";
-        }
-        if (LAB.matcher(api).matches()) {
-            return method + " /labs/{id}";
-        }
-        return method + " " + api;
+        return CmlLabsApi.route(method, api).orElse(method + " " + api);
     }
 
     private SimulatedInstance worker(String localAddress, String hostHeader) {
@@ -154,9 +148,14 @@ final class CmlControllerApi {
         json(exchange, 403, error(403, "Authentication failed!"));
     }
 
-    private boolean authorized(HttpExchange exchange, SimulatedInstance instance) {
+    /** Answers 401 and says so when the request carries no valid token. */
+    private boolean unauthorized(HttpExchange exchange, SimulatedInstance instance) throws IOException {
         String header = exchange.getRequestHeaders().getFirst("Authorization");
-        return header != null && header.equals("Bearer " + token(instance));
+        if (header != null && header.equals("Bearer " + token(instance))) {
+            return false;
+        }
+        json(exchange, 401, error(401, "Not authenticated: 401 Unauthorized: No authorization token provided."));
+        return true;
     }
 
     /**
@@ -237,6 +236,16 @@ final class CmlControllerApi {
                 .put("total", (double) DISK_TOTAL_BYTES);
     }
 
+    /** A {@code renew_time} block of a successful renewal, in CML 2.9's shape. */
+    private static void renewal(ObjectNode block, Instant attempted, Instant scheduled) {
+        block.putNull("succeeded");
+        block.put("attempted", CML_DATE.format(attempted));
+        block.put("scheduled", CML_DATE.format(scheduled));
+        block.put("status", "SUCCEEDED");
+        block.putNull("failure");
+        block.put("success", "SUCCESS");
+    }
+
     private ObjectNode licensing(SimulatedInstance instance, Instant now) {
         ObjectNode licensing = json.createObjectNode();
         ObjectNode registration = licensing.putObject("registration");
@@ -255,45 +264,15 @@ final class CmlControllerApi {
             registration.put("expires", CML_DATE.format(now.plusSeconds(200L * 86400)));
             authorization.put("status", "IN_COMPLIANCE");
             authorization.put("expires", CML_DATE.format(now.plusSeconds(80L * 86400)));
+            renewal(registration.putObject("renew_time"), now.minusSeconds(10L * 86400), now.plusSeconds(170L * 86400));
+            renewal(authorization.putObject("renew_time"), now.minusSeconds(86400), now.plusSeconds(29L * 86400));
+            registration.put("virtual_account", "Simulated Virtual Account");
             product.put("active", "CML_Enterprise");
             product.put("is_enterprise", true);
         }
         licensing.putArray("features");
         licensing.put("reservation_mode", false);
         return licensing;
-    }
-
-    private ArrayNode labs(SimulatedInstance instance) {
-        ArrayNode ids = json.createArrayNode();
-        for (int lab = 0; lab < instance.traits.labNodeCounts().size(); lab++) {
-            ids.add(fleet.labId(instance, lab));
-        }
-        return ids;
-    }
-
-    private void lab(HttpExchange exchange, SimulatedInstance instance, String apiPath, boolean stateOnly)
-            throws IOException {
-        Matcher matcher = (stateOnly ? LAB_STATE : LAB).matcher(apiPath);
-        String id = matcher.matches() ? matcher.group(1) : "";
-        for (int lab = 0; lab < instance.traits.labNodeCounts().size(); lab++) {
-            if (fleet.labId(instance, lab).equals(id)) {
-                String state = instance.traits.labsStarted().get(lab) ? "STARTED" : "STOPPED";
-                if (stateOnly) {
-                    json(exchange, 200, json.getNodeFactory().textNode(state));
-                } else {
-                    ObjectNode body = json.createObjectNode();
-                    body.put("id", id);
-                    body.put("lab_title", "Simulated lab " + (lab + 1));
-                    body.put("owner_username", fleet.profile.cmlUsername());
-                    body.put("state", state);
-                    body.put("node_count", instance.traits.labNodeCounts().get(lab));
-                    body.put("link_count", Math.max(0, instance.traits.labNodeCounts().get(lab) - 1));
-                    json(exchange, 200, body);
-                }
-                return;
-            }
-        }
-        json(exchange, 404, error(404, "Lab not found: " + id));
     }
 
     private String computeId(SimulatedInstance instance) {

@@ -16,17 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,11 +136,19 @@ public final class HttpCmlControllerClient implements CmlControllerClient {
         return new CmlLabs(ids.size(), ids, states);
     }
 
+    /**
+     * One authenticated operation for {@link HttpCmlLabOperations}: the body of its 2xx answer. Unlike the reads, a
+     * 4xx other than 401/403/429 is CML refusing the operation: {@link Kind#REJECTED} with CML's description.
+     */
+    byte[] operation(CmlTarget target, String method, String path, byte[] body, String contentType, String accept) {
+        return authenticated(new Call(target, method, path, body, contentType, accept)).body;
+    }
+
     /** Whether a failure of this kind still proves that a CML controller answered. */
     private static boolean answered(Kind kind) {
         return switch (kind) {
             case UNREACHABLE, TLS_FAILURE, TIMEOUT, SERVER_ERROR -> false;
-            case BAD_CREDENTIALS, UNAUTHORIZED, RATE_LIMITED, MALFORMED_RESPONSE, RESPONSE_TOO_LARGE -> true;
+            case BAD_CREDENTIALS, UNAUTHORIZED, RATE_LIMITED, MALFORMED_RESPONSE, RESPONSE_TOO_LARGE, REJECTED -> true;
         };
     }
 
@@ -217,14 +219,15 @@ public final class HttpCmlControllerClient implements CmlControllerClient {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(call.uri)
                 .timeout(settings.readTimeout())
-                .header("Accept", "application/json")
+                .header("Accept", call.accept)
                 .header("User-Agent", "cmlfleet");
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
-        if (jsonBody != null) {
-            request.header("Content-Type", "application/json")
-                    .method(call.method, HttpRequest.BodyPublishers.ofByteArray(jsonBody));
+        byte[] body = jsonBody != null ? jsonBody : call.body;
+        if (body != null) {
+            request.header("Content-Type", jsonBody != null ? "application/json" : call.contentType)
+                    .method(call.method, HttpRequest.BodyPublishers.ofByteArray(body));
         } else {
             request.method(call.method, HttpRequest.BodyPublishers.noBody());
         }
@@ -286,12 +289,25 @@ public final class HttpCmlControllerClient implements CmlControllerClient {
         final String method;
         final String path;
         final URI uri;
+        /** Set for operations only: their body, its type, what they accept; and that 4xx means REJECTED. */
+        final byte[] body;
+        final String contentType;
+        final String accept;
+        final boolean operation;
 
         Call(CmlTarget target, String method, String path) {
+            this(target, method, path, null, null, null);
+        }
+
+        Call(CmlTarget target, String method, String path, byte[] body, String contentType, String accept) {
             this.target = target;
             this.method = method;
             this.path = path;
             this.uri = URI.create(baseUri(target.endpoint()) + API + path);
+            this.body = body;
+            this.contentType = contentType;
+            this.operation = accept != null; // only operation() names what it accepts
+            this.accept = operation ? accept : "application/json";
         }
 
         /** 2xx passes; everything else becomes the matching failure. */
@@ -316,6 +332,9 @@ public final class HttpCmlControllerClient implements CmlControllerClient {
             if (status >= 500) {
                 throw failure(Kind.SERVER_ERROR, "server error" + describe(exchange), null);
             }
+            if (operation) {
+                throw failure(Kind.REJECTED, "rejected by CML" + describe(exchange), null);
+            }
             throw failure(Kind.SERVER_ERROR, "unexpected status" + describe(exchange), null);
         }
 
@@ -332,31 +351,8 @@ public final class HttpCmlControllerClient implements CmlControllerClient {
         }
 
         CmlAccessException transportFailure(Throwable cause) {
-            if (has(cause, CappedBodyHandler.ResponseTooLargeException.class)) {
-                return failure(Kind.RESPONSE_TOO_LARGE, "response too large: body exceeds the cap of "
-                        + settings.maxResponseBytes() + " bytes", null);
-            }
-            if (has(cause, CappedBodyHandler.BodyInterruptedException.class)) {
-                return failure(Kind.MALFORMED_RESPONSE, "truncated response: connection lost while reading the body", cause);
-            }
-            if (has(cause, SSLException.class)) {
-                return failure(Kind.TLS_FAILURE, "TLS failure: " + find(cause, SSLException.class).getMessage(), cause);
-            }
-            if (has(cause, HttpConnectTimeoutException.class)) {
-                return failure(Kind.TIMEOUT, "timeout: no connection within "
-                        + settings.connectTimeout().toMillis() + " ms", cause);
-            }
-            if (has(cause, HttpTimeoutException.class)) {
-                return failure(Kind.TIMEOUT, "timeout: no response within " + settings.readTimeout().toMillis() + " ms", cause);
-            }
-            if (has(cause, ConnectException.class)) {
-                return failure(Kind.UNREACHABLE, "unreachable: connection refused", cause);
-            }
-            if (has(cause, UnknownHostException.class) || has(cause, UnresolvedAddressException.class)) {
-                return failure(Kind.UNREACHABLE, "unreachable: unknown host", cause);
-            }
-            return failure(Kind.UNREACHABLE, "unreachable: " + (cause == null ? "no answer"
-                    : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage())), cause);
+            TransportFailures.Classified classified = TransportFailures.classify(cause, settings);
+            return failure(classified.kind(), classified.reason(), classified.keepCause() ? cause : null);
         }
 
         CmlAccessException failure(Kind kind, String reason, Throwable cause) {
@@ -367,21 +363,5 @@ public final class HttpCmlControllerClient implements CmlControllerClient {
             String where = " (worker " + target.workerId() + ", " + method + " " + uri + ")";
             return new CmlAccessException(kind, reason + where, retryAfter, cause);
         }
-    }
-
-    private static boolean has(Throwable chain, Class<? extends Throwable> type) {
-        return find(chain, type) != null;
-    }
-
-    private static <T extends Throwable> T find(Throwable chain, Class<T> type) {
-        for (Throwable t = chain; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
     }
 }

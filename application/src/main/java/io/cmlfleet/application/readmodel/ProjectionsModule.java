@@ -7,9 +7,11 @@ import io.cmlfleet.application.readmodel.projection.FleetOverviewProjection;
 import io.cmlfleet.application.readmodel.projection.ProcessingGroups;
 import io.cmlfleet.application.readmodel.projection.ProjectionJdbc;
 import io.cmlfleet.application.readmodel.projection.TelemetryHistoryProjection;
+import io.cmlfleet.application.readmodel.projection.WorkerLabsProjection;
 import io.cmlfleet.application.readmodel.projection.WorkerSummaryProjection;
 import io.cmlfleet.application.readmodel.query.FleetOverviewQueryHandler;
 import io.cmlfleet.application.readmodel.query.TelemetryQueryHandler;
+import io.cmlfleet.application.readmodel.query.WorkerLabsQueryHandler;
 import io.cmlfleet.application.readmodel.query.WorkerQueryHandler;
 import io.cmlfleet.application.readmodel.schema.ProjectionSchema;
 import java.time.Clock;
@@ -35,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Registers the read side with an Axon {@link Configurer}: the three projections, each in its own processing group
+ * Registers the read side with an Axon {@link Configurer}: the projections, each in its own processing group
  * run by a tracking processor, a JDBC token store and a JDBC dead-letter queue per group, and the query handlers.
  *
  * <p>Everything JDBC goes through one {@link DataSource} and one Spring {@link PlatformTransactionManager}, wrapped
@@ -100,6 +102,7 @@ public final class ProjectionsModule {
         configurer.registerQueryHandler(c -> new WorkerQueryHandler(reads, deadLetterStore));
         configurer.registerQueryHandler(c -> new TelemetryQueryHandler(reads));
         configurer.registerQueryHandler(c -> new FleetOverviewQueryHandler(reads));
+        configurer.registerQueryHandler(c -> new WorkerLabsQueryHandler(reads));
         return configurer;
     }
 
@@ -126,6 +129,7 @@ public final class ProjectionsModule {
             case ProcessingGroups.WORKER_SUMMARY -> new WorkerSummaryProjection(projectionJdbc);
             case ProcessingGroups.TELEMETRY_HISTORY -> new TelemetryHistoryProjection(projectionJdbc);
             case ProcessingGroups.FLEET_OVERVIEW -> new FleetOverviewProjection(projectionJdbc);
+            case ProcessingGroups.WORKER_LABS -> new WorkerLabsProjection(projectionJdbc);
             default -> throw new IllegalArgumentException("Unknown projection '" + group + "'; one of "
                     + ProcessingGroups.ALL);
         };

@@ -83,7 +83,19 @@ class WorkerEventSerializationTest {
                 new IdleStopConfigured("w-1", false, "ops", AT),
                 new IdleStopTriggered("w-1", AT.minusSeconds(4500), 75, "idle", AT),
                 new TelemetryThresholdBreached("w-1", TelemetryMetric.CPU, 95.5, 90.0, AT),
-                new TelemetryThresholdRecovered("w-1", TelemetryMetric.MEMORY, 10.0, 90.0, AT));
+                new TelemetryThresholdRecovered("w-1", TelemetryMetric.MEMORY, 10.0, 90.0, AT),
+                new io.cmlfleet.domain.worker.event.LabActionRecorded("w-1", io.cmlfleet.domain.worker.LabAction.STOP,
+                        "lab-1", "CCIE", "alice", "end of class", io.cmlfleet.domain.worker.LabOutcome.SUCCEEDED,
+                        new io.cmlfleet.domain.worker.LabFacts("lab-1", "CCIE", "admin", "STOPPED", 5, 4, AT),
+                        null, null, AT),
+                new io.cmlfleet.domain.worker.event.LabInventoryChanged("w-1", List.of(
+                        new io.cmlfleet.domain.worker.LabFacts("lab-1", "CCIE", "admin", "STARTED", 5, null, null)),
+                        AT),
+                new io.cmlfleet.domain.worker.event.LicenceStateChanged("w-1", new io.cmlfleet.domain.worker.LicenceFacts(
+                        "COMPLETED", AT, null, "IN_COMPLIANCE", AT, new io.cmlfleet.domain.worker.LicenceRenewal(
+                        "FAILED", "timed out", AT, null), "CML_Enterprise", true, "sa", "va"), List.of(
+                        new io.cmlfleet.domain.worker.LicenceIssue(io.cmlfleet.domain.worker.LicenceIssue.Kind
+                                .RENEWAL_FAILED, "last authorization renewal failed")), 14, AT));
     }
 
     @Test

@@ -91,6 +91,7 @@ class ProjectionRebuildTest {
             case ProcessingGroups.WORKER_SUMMARY -> ProjectionTables.WORKER_SUMMARY;
             case ProcessingGroups.TELEMETRY_HISTORY -> ProjectionTables.TELEMETRY_SAMPLE;
             case ProcessingGroups.FLEET_OVERVIEW -> ProjectionTables.FLEET_WORKER_STATUS;
+            case ProcessingGroups.WORKER_LABS -> ProjectionTables.WORKER_LAB;
             default -> throw new IllegalArgumentException(group);
         };
     }
@@ -100,6 +101,7 @@ class ProjectionRebuildTest {
                 ProjectionTables.WORKER_SUMMARY, harness.rows(ProjectionTables.WORKER_SUMMARY, "worker_id"),
                 ProjectionTables.TELEMETRY_SAMPLE,
                 harness.rows(ProjectionTables.TELEMETRY_SAMPLE, "worker_id, sampled_at"),
-                ProjectionTables.FLEET_WORKER_STATUS, harness.rows(ProjectionTables.FLEET_WORKER_STATUS, "worker_id"));
+                ProjectionTables.FLEET_WORKER_STATUS, harness.rows(ProjectionTables.FLEET_WORKER_STATUS, "worker_id"),
+                ProjectionTables.WORKER_LAB, harness.rows(ProjectionTables.WORKER_LAB, "worker_id, lab_id"));
     }
 }

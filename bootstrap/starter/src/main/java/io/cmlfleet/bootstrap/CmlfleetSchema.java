@@ -21,7 +21,8 @@ public class CmlfleetSchema {
                 .dataSource(dataSource)
                 .table(HISTORY_TABLE)
                 .locations(new String[0])
-                .javaMigrations(new CmlfleetSchemaMigration(), new CmlfleetInstanceClaimsMigration())
+                .javaMigrations(new CmlfleetSchemaMigration(), new CmlfleetInstanceClaimsMigration(),
+                        new CmlfleetLabsSchemaMigration())
                 // A host's own tables may already be there: start cmlfleet's history below its first migration.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

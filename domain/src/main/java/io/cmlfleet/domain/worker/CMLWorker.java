@@ -11,9 +11,13 @@ import io.cmlfleet.domain.worker.command.ConfigureIdleStop;
 import io.cmlfleet.domain.worker.command.EvaluateIdleness;
 import io.cmlfleet.domain.worker.command.ImportWorker;
 import io.cmlfleet.domain.worker.command.MarkTerminated;
+import io.cmlfleet.domain.worker.command.PrepareLabAction;
 import io.cmlfleet.domain.worker.command.RecordCmlStats;
 import io.cmlfleet.domain.worker.command.RecordEc2Observation;
 import io.cmlfleet.domain.worker.command.RecordHealthEvaluation;
+import io.cmlfleet.domain.worker.command.RecordLabAction;
+import io.cmlfleet.domain.worker.command.RecordLabInventory;
+import io.cmlfleet.domain.worker.command.RecordLicence;
 import io.cmlfleet.domain.worker.command.RecordLifecycleActionFailure;
 import io.cmlfleet.domain.worker.command.RecordRefreshCompleted;
 import io.cmlfleet.domain.worker.command.RecordRefreshFailure;
@@ -28,6 +32,9 @@ import io.cmlfleet.domain.worker.event.EndpointPopulated;
 import io.cmlfleet.domain.worker.event.IdleStopConfigured;
 import io.cmlfleet.domain.worker.event.IdleStopTriggered;
 import io.cmlfleet.domain.worker.event.InstanceStatusChecksChanged;
+import io.cmlfleet.domain.worker.event.LabActionRecorded;
+import io.cmlfleet.domain.worker.event.LabInventoryChanged;
+import io.cmlfleet.domain.worker.event.LicenceStateChanged;
 import io.cmlfleet.domain.worker.event.LifecycleActionFailed;
 import io.cmlfleet.domain.worker.event.LifecycleActionRequested;
 import io.cmlfleet.domain.worker.event.NetworkAddressesChanged;
@@ -210,6 +217,54 @@ public class CMLWorker implements WorkerEventFold {
         return new ObservationRecorder(state, clock).idleness(command);
     }
 
+    /** Checks a lab action before the application performs it; appends nothing, answers where to send it. */
+    @CommandHandler
+    public LabActionTarget handle(PrepareLabAction command) {
+        LabAction action = required("action", command.action());
+        String labId = LabInputRules.labIdFor(action, command.labId());
+        if (action == LabAction.IMPORT) {
+            LabInputRules.title("title", command.title());
+        }
+        nonBlank("requestedBy", command.requestedBy());
+        optionalText("reason", command.reason());
+        LabActionRule.refusal(state, action, labId).ifPresent(this::reject);
+        return new LabActionTarget(workerId, state.endpoint());
+    }
+
+    @CommandHandler
+    public void handle(RecordLabAction command, Clock clock) {
+        LabAction action = required("action", command.action());
+        LabOutcome outcome = required("outcome", command.outcome());
+        boolean succeeded = outcome == LabOutcome.SUCCEEDED;
+        // A failed import has no lab id; every other record names its lab.
+        String labId = action == LabAction.IMPORT && !succeeded && command.labId() == null
+                ? null : LabInputRules.labId("labId", command.labId());
+        String title = LabInputRules.reportedTitle(command.labTitle());
+        LabFacts lab = command.lab() == null ? null : LabInputRules.labFacts("lab", command.lab());
+        apply(new LabActionRecorded(workerId, action, labId, title, nonBlank("requestedBy", command.requestedBy()),
+                optionalText("reason", command.reason()), outcome, lab,
+                succeeded ? null : WorkerInputRules.errorCode("errorCode", command.errorCode()),
+                succeeded ? null : WorkerInputRules.reportedText("message", command.message()),
+                notInFuture("performedAt", command.performedAt(), clock)));
+    }
+
+    @CommandHandler
+    public void handle(RecordLabInventory command, Clock clock) {
+        List<LabFacts> labs = LabInputRules.labFacts("labs", command.labs());
+        Instant observedAt = notInFuture("observedAt", command.observedAt(), clock);
+        LabActionRule.listingRefusal(state).ifPresent(this::reject);
+        LabActionRule.inventoryChange(state, labs, observedAt).ifPresent(AggregateLifecycle::apply);
+    }
+
+    @CommandHandler
+    public void handle(RecordLicence command, Clock clock) {
+        LicenceFacts licence = LicenceInputRules.licence("licence", command.licence());
+        java.time.Duration horizon = WorkerInputRules.positive("horizon", command.horizon());
+        Instant observedAt = notInFuture("observedAt", command.observedAt(), clock);
+        LabActionRule.listingRefusal(state).ifPresent(this::reject);
+        LicenceHealthRule.change(state, licence, horizon, observedAt).ifPresent(AggregateLifecycle::apply);
+    }
+
     /** What this worker knows, as the stored snapshot shape. */
     public WorkerSnapshot snapshot() {
         return WorkerSnapshot.of(state);
@@ -247,6 +302,9 @@ public class CMLWorker implements WorkerEventFold {
     @EventSourcingHandler public void on(IdleStopTriggered event) { state.on(event); }
     @EventSourcingHandler public void on(TelemetryThresholdBreached event) { state.on(event); }
     @EventSourcingHandler public void on(TelemetryThresholdRecovered event) { state.on(event); }
+    @EventSourcingHandler public void on(LabActionRecorded event) { state.on(event); }
+    @EventSourcingHandler public void on(LabInventoryChanged event) { state.on(event); }
+    @EventSourcingHandler public void on(LicenceStateChanged event) { state.on(event); }
 
     private static WorkerCreated created(WorkerOrigin origin, String workerId, String name, String region,
                                          String instanceId, String instanceType, String amiId, String amiName,

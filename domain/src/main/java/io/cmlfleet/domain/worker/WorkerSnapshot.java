@@ -33,14 +33,16 @@ public record WorkerSnapshot(
         TelemetryUpdated telemetry, RefreshFailed lastRefreshFailure, LifecycleActionRequested lastLifecycleRequest,
         RefreshCompleted lastRefresh, LifecycleActionFailed lastLifecycleFailure,
         Instant runningSince, Instant idleSince, boolean idleStopEnabled, int autoStops, int manualStops,
-        Set<TelemetryMetric> breachedMetrics, Instant terminatedAt) {
+        Set<TelemetryMetric> breachedMetrics, Instant terminatedAt, KnownLabs labs,
+        io.cmlfleet.domain.worker.event.LicenceStateChanged lastLicence) {
 
     /** The revision of this shape; raise it with any change of components. */
-    public static final String REVISION = "1";
+    public static final String REVISION = "2";
 
     public WorkerSnapshot {
         tags = tags == null ? Map.of() : Map.copyOf(tags);
         breachedMetrics = breachedMetrics == null ? Set.of() : Set.copyOf(breachedMetrics);
+        labs = labs == null ? KnownLabs.NONE : labs;
     }
 
     /** What the state knows now. */
@@ -54,7 +56,7 @@ public record WorkerSnapshot(
                 s.cmlFacts, s.cmlFactsRecordedAt,
                 s.telemetry, s.lastRefreshFailure, s.lastLifecycleRequest, s.lastRefresh, s.lastLifecycleFailure,
                 s.runningSince, s.idleSince, s.idleStopEnabled, s.autoStops, s.manualStops,
-                s.breachedMetrics, s.terminatedAt);
+                s.breachedMetrics, s.terminatedAt, s.labs, s.lastLicence);
     }
 
     /** A state that knows exactly what this snapshot says. */
@@ -97,6 +99,8 @@ public record WorkerSnapshot(
         s.breachedMetrics.clear();
         s.breachedMetrics.addAll(breachedMetrics.isEmpty() ? EnumSet.noneOf(TelemetryMetric.class) : breachedMetrics);
         s.terminatedAt = terminatedAt;
+        s.labs = labs;
+        s.lastLicence = lastLicence;
         return s;
     }
 }

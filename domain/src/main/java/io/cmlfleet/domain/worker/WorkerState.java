@@ -81,6 +81,8 @@ public final class WorkerState implements WorkerEventFold {
     int manualStops;
     final Set<TelemetryMetric> breachedMetrics = EnumSet.noneOf(TelemetryMetric.class);
     Instant terminatedAt;
+    KnownLabs labs = KnownLabs.NONE;
+    io.cmlfleet.domain.worker.event.LicenceStateChanged lastLicence;
 
     /** Replays a history from the beginning. */
     public static WorkerState replay(Iterable<? extends WorkerEvent> events) {
@@ -231,6 +233,10 @@ public final class WorkerState implements WorkerEventFold {
         breachedMetrics.remove(e.metric());
     }
 
+    // Lab and licence events: one line each, without imports, to keep this class short.
+    @Override public void on(io.cmlfleet.domain.worker.event.LabActionRecorded e) { labs = labs.on(e); }
+    @Override public void on(io.cmlfleet.domain.worker.event.LabInventoryChanged e) { labs = labs.on(e); }
+    @Override public void on(io.cmlfleet.domain.worker.event.LicenceStateChanged e) { lastLicence = e; }
     /** What the refresh gate decides for this state. */
     public RefreshGateDecision refreshGate() {
         return RefreshGate.decide(status, endpoint, serviceStatus);
@@ -389,4 +395,6 @@ public final class WorkerState implements WorkerEventFold {
     public Instant terminatedAt() {
         return terminatedAt;
     }
+
+    public KnownLabs labs() { return labs; }
 }

@@ -78,6 +78,12 @@ public final class EventDescriber {
             return telemetryThresholdBreached(e);
         } else if (event instanceof TelemetryThresholdRecovered e) {
             return telemetryThresholdRecovered(e);
+        } else if (event instanceof io.cmlfleet.domain.worker.event.LabActionRecorded e) {
+            return LabEventWording.labActionRecorded(e);
+        } else if (event instanceof io.cmlfleet.domain.worker.event.LabInventoryChanged e) {
+            return LabEventWording.labInventoryChanged(e);
+        } else if (event instanceof io.cmlfleet.domain.worker.event.LicenceStateChanged e) {
+            return LabEventWording.licenceStateChanged(e);
         }
         return EventTypeNames.shortName(event);
     }

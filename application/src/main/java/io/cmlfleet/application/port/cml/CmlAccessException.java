@@ -29,7 +29,12 @@ public class CmlAccessException extends RuntimeException {
         /** The body was not the JSON expected: unparsable, truncated or of the wrong shape. */
         MALFORMED_RESPONSE,
         /** The body exceeded the configured size cap; reading stopped at the cap. */
-        RESPONSE_TOO_LARGE
+        RESPONSE_TOO_LARGE,
+        /**
+         * The controller refused an operation with a 4xx (other than 401/403/429): an invalid transition, an unknown
+         * lab, a body it cannot use. Only operations report it; reads keep reporting an unexpected status.
+         */
+        REJECTED
     }
 
     private static final long serialVersionUID = 1L;

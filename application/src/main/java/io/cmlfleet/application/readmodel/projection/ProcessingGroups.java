@@ -15,8 +15,11 @@ public final class ProcessingGroups {
     /** Status dimensions per worker in {@code fleet_worker_status}, aggregated by the fleet overview query. */
     public static final String FLEET_OVERVIEW = "fleet-overview";
 
+    /** The labs per worker in {@code worker_lab}. */
+    public static final String WORKER_LABS = "worker-labs";
+
     /** Every projection group, in registration order. */
-    public static final List<String> ALL = List.of(WORKER_SUMMARY, TELEMETRY_HISTORY, FLEET_OVERVIEW);
+    public static final List<String> ALL = List.of(WORKER_SUMMARY, TELEMETRY_HISTORY, FLEET_OVERVIEW, WORKER_LABS);
 
     private ProcessingGroups() {
     }

@@ -20,7 +20,9 @@ public final class ProjectionSchema {
 
     /** The scripts, in the order they must run. */
     public static final List<String> SCRIPTS = List.of("token-entries.sql", "dead-letters.sql", "projections.sql",
-            "instance-claims.sql");
+            "instance-claims.sql", ProjectionSchema.LABS_SCRIPT);
+    /** The worker-labs table, which migration version 3 adds to stores created before it. */
+    public static final String LABS_SCRIPT = "labs.sql";
 
     private final DataSource dataSource;
     private final SqlDialect dialect;
@@ -37,10 +39,15 @@ public final class ProjectionSchema {
 
     /** Creates whatever is missing. */
     public void createIfMissing() {
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         for (String script : SCRIPTS) {
-            statementsOf(dialect.resourceFolder() + "/" + script).forEach(jdbc::execute);
+            run(script);
         }
+    }
+
+    /** Runs one of the {@link #SCRIPTS}; each statement is re-runnable. */
+    public void run(String script) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        statementsOf(dialect.resourceFolder() + "/" + script).forEach(jdbc::execute);
     }
 
     /** The statements of one script: comments dropped, split at semicolons that end a line. */

@@ -125,8 +125,12 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
             return cloudProblem(cloud);
         }
         if (cause instanceof CmlAccessException cml) {
-            ProblemDetail problem = problem(HttpStatus.BAD_GATEWAY, ProblemTypes.CML_FAILURE,
-                    "CML controller call failed", cml.getMessage());
+            boolean rejected = cml.kind() == CmlAccessException.Kind.REJECTED;
+            ProblemDetail problem = rejected
+                    ? problem(HttpStatus.CONFLICT, ProblemTypes.CML_REJECTED, "CML refused the operation",
+                            cml.getMessage())
+                    : problem(HttpStatus.BAD_GATEWAY, ProblemTypes.CML_FAILURE, "CML controller call failed",
+                            cml.getMessage());
             problem.setProperty("kind", cml.kind().name());
             return problem;
         }

@@ -100,6 +100,8 @@ public class CmlfleetApiSecurityAutoConfiguration {
                 .requestMatchers(EndpointRequest.to("prometheus")).hasRole(ApiCaller.READ_ONLY)
                 .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(ApiCaller.ADMIN)
                 .requestMatchers(apiDocs).hasRole(ApiCaller.READ_ONLY)
+                // A topology holds device configurations, passwords included: reading one is an admin's action.
+                .requestMatchers(paths.matcher(HttpMethod.GET, LabController.TOPOLOGY_PATH)).hasRole(ApiCaller.ADMIN)
                 .requestMatchers(paths.matcher(HttpMethod.GET, "/api/**")).hasRole(ApiCaller.READ_ONLY)
                 .requestMatchers(paths.matcher(HttpMethod.HEAD, "/api/**")).hasRole(ApiCaller.READ_ONLY)
                 .requestMatchers(api).hasRole(ApiCaller.ADMIN)

@@ -15,6 +15,7 @@ public final class ProblemTypes {
     public static final URI CLOUD_UNAVAILABLE = URI.create("urn:cmlfleet:problem:cloud-unavailable");
     public static final URI CLOUD_FAILURE = URI.create("urn:cmlfleet:problem:cloud-failure");
     public static final URI CML_FAILURE = URI.create("urn:cmlfleet:problem:cml-failure");
+    public static final URI CML_REJECTED = URI.create("urn:cmlfleet:problem:cml-rejected");
     public static final URI UNAUTHENTICATED = URI.create("urn:cmlfleet:problem:unauthenticated");
     public static final URI FORBIDDEN = URI.create("urn:cmlfleet:problem:forbidden");
     public static final URI UNKNOWN_DEAD_LETTER_SEQUENCE =

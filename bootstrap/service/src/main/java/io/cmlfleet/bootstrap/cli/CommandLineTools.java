@@ -19,6 +19,8 @@ public final class CommandLineTools {
         register(new ProbeCommand());
         register(new WorkersCommand());
         register(new DeadLettersCommand());
+        register(new LabsCommand());
+        register(new LabActionCommand());
         for (ForensicCommand command : ForensicCommand.all()) {
             register(command);
         }

@@ -86,7 +86,7 @@ class AxonServerConfigurationDocTest {
                 assertThat(properties.monitoring().deadlineThreads()).isEqualTo(4);
                 assertThat(context.getBean(EventProcessingConfiguration.class).eventProcessors().keySet())
                         .containsExactlyInAnyOrder("worker-summary", "telemetry-history", "fleet-overview",
-                                "threshold-metrics", "WorkerMonitoringSagaProcessor", "instance-claims");
+                                "threshold-metrics", "WorkerMonitoringSagaProcessor", "instance-claims", "worker-labs");
             }
         }
     }
@@ -110,7 +110,7 @@ class AxonServerConfigurationDocTest {
     private static void assertPersistentStores(ConfigurableApplicationContext context) throws Exception {
         DataSource dataSource = context.getBean(DataSource.class);
         assertThat(dataSource).isInstanceOf(HikariDataSource.class);
-        assertThat(((HikariDataSource) dataSource).getMaximumPoolSize()).isEqualTo(20);
+        assertThat(((HikariDataSource) dataSource).getMaximumPoolSize()).isEqualTo(24);
         assertThat(((HikariDataSource) dataSource).getUsername()).isEqualTo("cmlfleet");
         assertThat(context.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
         assertThat(context.getBean(SagaStore.class)).isInstanceOf(JdbcSagaStore.class);

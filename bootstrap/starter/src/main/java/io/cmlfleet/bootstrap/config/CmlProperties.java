@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNullElse;
 
 import io.cmlfleet.adapters.cml.CmlClientSettings;
 import io.cmlfleet.application.port.cml.CmlCredentials;
+import io.cmlfleet.domain.worker.LicenceHealthRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +18,11 @@ import java.time.Duration;
  * @param connectTimeout   connect timeout
  * @param readTimeout      read timeout
  * @param maxResponseBytes largest response body read from a controller
+ * @param licenceExpiryHorizon how close an authorization or registration expiry must be to be a licence issue
  */
 public record CmlProperties(String username, String password, String caBundle, Boolean verifyTls,
-                            Duration connectTimeout, Duration readTimeout, Integer maxResponseBytes) {
+                            Duration connectTimeout, Duration readTimeout, Integer maxResponseBytes,
+                            Duration licenceExpiryHorizon) {
 
     /** CML's own administrator, the user a fresh controller has. */
     public static final String DEFAULT_USERNAME = "admin";
@@ -31,6 +34,8 @@ public record CmlProperties(String username, String password, String caBundle, B
         connectTimeout = requireNonNullElse(connectTimeout, DEFAULTS.connectTimeout());
         readTimeout = requireNonNullElse(readTimeout, DEFAULTS.readTimeout());
         maxResponseBytes = requireNonNullElse(maxResponseBytes, DEFAULTS.maxResponseBytes());
+        licenceExpiryHorizon = requireNonNullElse(licenceExpiryHorizon, LicenceHealthRule.DEFAULT_HORIZON);
+        SettingChecks.positive("cmlfleet.cml.licence-expiry-horizon", licenceExpiryHorizon);
         SettingChecks.positive("cmlfleet.cml.connect-timeout", connectTimeout);
         SettingChecks.positive("cmlfleet.cml.read-timeout", readTimeout);
         SettingChecks.atLeast("cmlfleet.cml.max-response-bytes", maxResponseBytes, 1);
@@ -67,6 +72,7 @@ public record CmlProperties(String username, String password, String caBundle, B
     public String toString() {
         return "CmlProperties[username=" + username + ", password=" + (password == null ? null : "***")
                 + ", caBundle=" + caBundle + ", verifyTls=" + verifyTls + ", connectTimeout=" + connectTimeout
-                + ", readTimeout=" + readTimeout + ", maxResponseBytes=" + maxResponseBytes + "]";
+                + ", readTimeout=" + readTimeout + ", maxResponseBytes=" + maxResponseBytes
+                + ", licenceExpiryHorizon=" + licenceExpiryHorizon + "]";
     }
 }

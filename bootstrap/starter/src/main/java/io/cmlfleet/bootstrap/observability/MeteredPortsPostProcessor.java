@@ -28,6 +28,7 @@ public class MeteredPortsPostProcessor implements BeanPostProcessor {
         PORTS.put(InstanceLifecycle.class, ExternalService.EC2);
         PORTS.put(TelemetrySource.class, ExternalService.CLOUDWATCH);
         PORTS.put(CmlControllerClient.class, ExternalService.CML);
+        PORTS.put(io.cmlfleet.application.port.cml.CmlLabOperations.class, ExternalService.CML);
     }
 
     private final ObjectProvider<MeterRegistry> registry;

@@ -69,7 +69,7 @@ class WorkerSnapshotsTest {
         assertThat(jdbc.queryForList("SELECT payloadType, payloadRevision FROM SnapshotEventEntry"
                 + " WHERE aggregateIdentifier = ?", worker))
                 .allSatisfy(row -> assertThat(row).containsEntry("PAYLOADTYPE", "CMLWorkerSnapshot")
-                        .containsEntry("PAYLOADREVISION", "1"));
+                        .containsEntry("PAYLOADREVISION", WorkerSnapshot.REVISION));
 
         assertThat(breachesAfter(worker, 95.0)).as("first crossing of the threshold").isEqualTo(1);
         assertThat(breachesAfter(worker, 96.0)).as("still breached: known from snapshot and events").isEqualTo(1);

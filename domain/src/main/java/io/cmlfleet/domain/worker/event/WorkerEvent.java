@@ -26,7 +26,10 @@ public sealed interface WorkerEvent permits
         IdleStopConfigured,
         IdleStopTriggered,
         TelemetryThresholdBreached,
-        TelemetryThresholdRecovered {
+        TelemetryThresholdRecovered,
+        LabActionRecorded,
+        LabInventoryChanged,
+        LicenceStateChanged {
 
     /** The worker the event belongs to: the aggregate identifier. */
     String workerId();

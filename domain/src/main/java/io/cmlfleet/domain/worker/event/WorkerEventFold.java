@@ -46,4 +46,10 @@ public interface WorkerEventFold {
     void on(TelemetryThresholdBreached event);
 
     void on(TelemetryThresholdRecovered event);
+
+    void on(LabActionRecorded event);
+
+    void on(LabInventoryChanged event);
+
+    void on(LicenceStateChanged event);
 }

@@ -37,6 +37,9 @@ public final class WorkerEventTypes {
         register("IdleStopTriggered", IdleStopTriggered.class);
         register("TelemetryThresholdBreached", TelemetryThresholdBreached.class);
         register("TelemetryThresholdRecovered", TelemetryThresholdRecovered.class);
+        register("LabActionRecorded", LabActionRecorded.class);
+        register("LabInventoryChanged", LabInventoryChanged.class);
+        register("LicenceStateChanged", LicenceStateChanged.class);
     }
 
     private WorkerEventTypes() {

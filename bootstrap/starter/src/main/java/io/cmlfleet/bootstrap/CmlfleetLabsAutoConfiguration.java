@@ -1,0 +1,56 @@
+package io.cmlfleet.bootstrap;
+
+import io.cmlfleet.adapters.cml.CmlClientSettings;
+import io.cmlfleet.adapters.cml.HttpCmlLabOperations;
+import io.cmlfleet.application.labs.LabInventoryPoller;
+import io.cmlfleet.application.labs.LabOperationsService;
+import io.cmlfleet.application.monitoring.MonitoringSettings;
+import io.cmlfleet.application.port.cml.CmlCredentialsProvider;
+import io.cmlfleet.application.port.cml.CmlLabOperations;
+import io.cmlfleet.application.port.cml.CmlLicensingOperations;
+import io.cmlfleet.bootstrap.config.CmlfleetProperties;
+import java.time.Clock;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The labs of workers: the CML lab operations over HTTPS, the service that performs and records lab actions, and
+ * the periodic lab listing that keeps the worker-labs read model current. Apart from {@link CmlfleetAutoConfiguration}
+ * so that the lab capability is wired in one place.
+ */
+@AutoConfiguration(after = {CmlfleetAutoConfiguration.class, CmlfleetStorageAutoConfiguration.class})
+public class CmlfleetLabsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public CmlLabOperations cmlLabOperations(CmlClientSettings settings, CmlCredentialsProvider credentials) {
+        return HttpCmlLabOperations.create(settings, credentials);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public LabOperationsService labOperationsService(CmlLabOperations cml, CommandGateway commands, Clock clock) {
+        return new LabOperationsService(cml, commands, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public LabInventoryPoller labInventoryPoller(CmlLabOperations cml, ObjectProvider<CmlLicensingOperations> licensing,
+                                                 CmlfleetProperties properties, CommandGateway commands,
+                                                 QueryGateway queries, Clock clock) {
+        // The HTTPS lab operations also read the whole licence; a host's own lab port may not, and then licences
+        // are left alone.
+        return new LabInventoryPoller(cml, licensing.getIfUnique(), properties.cml().licenceExpiryHorizon(),
+                commands, queries, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public LabInventorySchedule labInventorySchedule(LabInventoryPoller poller, MonitoringSettings monitoring) {
+        return new LabInventorySchedule(poller, monitoring);
+    }
+}
