@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -98,8 +99,7 @@ class HttpApiFuzzTest {
             assertThat(problem.path("type").asText()).as(described).startsWith("urn:cmlfleet:problem:");
             assertThat(problem.path("title").asText()).as(described).isNotBlank();
             assertThat(problem.path("status").asInt()).as(described).isEqualTo(status);
-            List<String> appended = jdbc.queryForList("SELECT payloadType FROM DomainEventEntry WHERE globalIndex > ?"
-                    + " ORDER BY globalIndex", String.class, before);
+            List<String> appended = appendedSince(before);
             if (problem.path("type").asText().equals("urn:cmlfleet:problem:cloud-rejected-request")) {
                 // The action passed cmlfleet's checks and was recorded; AWS refused it, and that is recorded too.
                 assertThat(appended).as(described).containsExactly("cmlfleet.worker.LifecycleActionRequested",
@@ -108,6 +108,31 @@ class HttpApiFuzzTest {
                 assertThat(appended).as("events appended by a rejected request: " + described).isEmpty();
             }
         }
+    }
+
+    /** Found by the property: EC2's IncorrectInstanceState answered 502, as if AWS had failed. */
+    @Example
+    void stoppingAWorkerWhoseInstanceShutsDownIsA422ThatRecordsTheAttempt() throws Exception {
+        String provision = """
+                {"workerId":"w-stop-after-terminate","name":"n","region":"eu-west-1","amiId":"ami-0123456789abcdef0",\
+                "instanceType":"c5.2xlarge"}""";
+        assertThat(send(admin("POST", "/api/v1/workers", provision)).statusCode()).isEqualTo(201);
+        assertThat(send(admin("POST", "/api/v1/workers/w-stop-after-terminate/terminate", null)).statusCode())
+                .isEqualTo(202);
+        long before = lastEventIndex();
+
+        HttpResponse<String> stop = send(admin("POST", "/api/v1/workers/w-stop-after-terminate/stop", null));
+
+        assertThat(stop.statusCode()).as(stop.body()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(stop.body());
+        assertThat(problem.path("type").asText()).isEqualTo("urn:cmlfleet:problem:cloud-rejected-request");
+        assertThat(problem.path("detail").asText()).contains("IncorrectInstanceState");
+        assertThat(appendedSince(before)).containsExactly(
+                "cmlfleet.worker.LifecycleActionRequested", "cmlfleet.worker.LifecycleActionFailed");
+    }
+
+    private static FuzzedRequests.Request admin(String method, String path, String body) {
+        return new FuzzedRequests.Request(FuzzedRequests.Caller.ADMIN, method, path, body);
     }
 
     @Provide
@@ -129,6 +154,11 @@ class HttpApiFuzzTest {
             case ANONYMOUS -> { }
         }
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> appendedSince(long index) {
+        return jdbc.queryForList("SELECT payloadType FROM DomainEventEntry WHERE globalIndex > ? ORDER BY globalIndex",
+                String.class, index);
     }
 
     private static long lastEventIndex() {
