@@ -34,7 +34,10 @@ final class AwsErrorTranslator {
     private static final Set<String> INVALID_REQUEST_CODES = Set.of(
             "MissingParameter", "ValidationError", "ValidationException", "UnknownParameter",
             "InvalidParameterValue", "InvalidParameterCombination", "InvalidParameter", "InvalidAction",
-            "UnsupportedOperation", "DryRunOperation", "FilterLimitExceeded");
+            "UnsupportedOperation", "DryRunOperation", "FilterLimitExceeded",
+            // The instance's state does not allow the action (stopping one that is shutting down): the caller's
+            // request conflicts with the instance, AWS did not fail (found by HttpApiFuzzTest, answered 502 before).
+            "IncorrectInstanceState", "IncorrectState");
 
     private AwsErrorTranslator() {
     }

@@ -27,6 +27,7 @@ class AwsErrorTranslatorTest {
             "InvalidParameterValue, INVALID_REQUEST",
             "InvalidAMIID.NotFound, INVALID_REQUEST",
             "MissingParameter, INVALID_REQUEST",
+            "IncorrectInstanceState, INVALID_REQUEST",
             "InternalError, FAILED"
     })
     void mapsAwsErrorCodes(String code, Kind expected) {

@@ -48,7 +48,7 @@ record AxonServerTarget(String servers, String context, boolean tls, Path caBund
         }
         Path caBundle = null;
         if (options.value("ca-bundle", null) != null) {
-            caBundle = Path.of(options.value("ca-bundle", null));
+            caBundle = PathArgument.of("--ca-bundle", options.value("ca-bundle", null));
             if (!Files.isReadable(caBundle)) {
                 throw new UsageException("--ca-bundle " + SafeText.line(caBundle.toString()) + " is not a readable file");
             }

@@ -1,5 +1,6 @@
 package io.cmlfleet.bootstrap.cli;
 
+import io.cmlfleet.application.text.SafeText;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -52,14 +53,14 @@ public final class CommandLineTools {
             Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
             return command.run(options, out, environment);
         } catch (UsageException e) {
-            err.println(command.name() + ": " + e.getMessage());
+            err.println(command.name() + ": " + SafeText.line(e.getMessage()));
             err.println("usage: " + command.usage());
             return 2;
         } catch (NoHistoryException e) {
-            err.println(command.name() + ": " + e.getMessage());
+            err.println(command.name() + ": " + SafeText.line(e.getMessage()));
             return 1;
         } catch (StoreUnavailableException e) {
-            err.println(command.name() + ": " + e.getMessage());
+            err.println(command.name() + ": " + SafeText.line(e.getMessage()));
             return 3;
         }
     }

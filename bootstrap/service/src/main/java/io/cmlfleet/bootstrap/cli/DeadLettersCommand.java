@@ -44,6 +44,10 @@ final class DeadLettersCommand implements Command {
 
     @Override
     public int run(Options options, PrintStream out, Map<String, String> environment) {
+        return StoreConnection.reading(options, () -> act(options, out, environment));
+    }
+
+    private int act(Options options, PrintStream out, Map<String, String> environment) {
         if (options.positionalCount() == 0) {
             DataSource dataSource = StoreConnection.dataSource(options, environment);
             return list(new DeadLetterStore(new JdbcTemplate(dataSource)), out);

@@ -56,7 +56,7 @@ final class ProbeCommand implements Command {
         String passwordVariable = options.value("password-env", "CMLFLEET_CML_PASSWORD");
         String password = environment.getOrDefault(passwordVariable, "");
         CmlClientSettings settings = CmlClientSettings.defaults()
-                .withDefaultPort(Integer.parseInt(options.value("port", "443")));
+                .withDefaultPort(port(options.value("port", "443")));
         if (options.flag("insecure")) {
             settings = settings.withVerifyTls(false);
         }
@@ -93,9 +93,21 @@ final class ProbeCommand implements Command {
         }
     }
 
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // Refused below, with the value.
+        }
+        throw new UsageException("--port must be a whole number from 1 to 65535 (got '" + SafeText.line(value) + "')");
+    }
+
     private static String read(String file) {
         try {
-            return Files.readString(Path.of(file));
+            return Files.readString(PathArgument.of("--ca-bundle", file));
         } catch (IOException e) {
             throw new UsageException("cannot read --ca-bundle " + file + ": " + e.getMessage());
         }

@@ -2,6 +2,7 @@ package io.cmlfleet.bootstrap.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -20,8 +21,18 @@ final class StoreConnection {
 
     private static String url(Options options) {
         String url = options.value("jdbc-url", null);
-        return url != null ? url : "jdbc:h2:file:" + Path.of(options.value("data-dir", "./cmlfleet-data"))
+        return url != null ? url : "jdbc:h2:file:" + PathArgument.of("--data-dir", options.value("data-dir", "./cmlfleet-data"))
                 .toAbsolutePath().normalize().resolve("cmlfleet") + ";IFEXISTS=TRUE";
+    }
+
+    /** Runs a command's database read; a store that is missing or refuses the login becomes one line (exit 3). */
+    static int reading(Options options, IntSupplier read) {
+        try {
+            return read.getAsInt();
+        } catch (RuntimeException e) {
+            StoreUnavailableException explained = StoreFailures.database(e, describe(options));
+            throw explained != null ? explained : e;
+        }
     }
 
     static DriverManagerDataSource dataSource(Options options, Map<String, String> environment) {

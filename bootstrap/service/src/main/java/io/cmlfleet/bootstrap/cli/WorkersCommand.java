@@ -41,12 +41,7 @@ final class WorkersCommand implements Command {
             throw new UsageException("workers reads the worker summary, which is in the database in every storage mode"
                     + " (Axon Server holds the events): use --data-dir or --jdbc-url");
         }
-        try {
-            return list(options, out, environment);
-        } catch (RuntimeException e) {
-            StoreUnavailableException explained = StoreFailures.database(e, StoreConnection.describe(options));
-            throw explained != null ? explained : e;
-        }
+        return StoreConnection.reading(options, () -> list(options, out, environment));
     }
 
     private int list(Options options, PrintStream out, Map<String, String> environment) {

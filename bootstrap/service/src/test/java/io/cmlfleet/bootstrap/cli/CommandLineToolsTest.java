@@ -67,6 +67,46 @@ public class CommandLineToolsTest {
         assertThat(result.err).contains("Invalid endpoint: must use https", "usage: probe");
     }
 
+    /** Before the fuzzing of issue #10 these escaped as NumberFormatException and InvalidPathException. */
+    @Test
+    void aPortOrPathTheCommandCannotUseIsAUsageError() {
+        Result port = run(Map.of(), "probe", "https://127.0.0.1", "--port", "https");
+        assertThat(port.exitCode).as(port.err).isEqualTo(2);
+        assertThat(port.err).startsWith("probe: --port must be a whole number from 1 to 65535 (got 'https')\n");
+
+        assertThat(run(Map.of(), "probe", "https://127.0.0.1", "--port", "99999").err)
+                .startsWith("probe: --port must be a whole number from 1 to 65535 (got '99999')");
+
+        Result dataDir = run(Map.of(), "timeline", "w-1", "--data-dir", "a\u0000b");
+        assertThat(dataDir.exitCode).as(dataDir.err).isEqualTo(2);
+        assertThat(dataDir.err).startsWith("timeline: --data-dir is not a usable path (got 'a\\u0000b'");
+
+        Result caBundle = run(Map.of(), "probe", "https://127.0.0.1", "--ca-bundle", "a\u0000b");
+        assertThat(caBundle.exitCode).as(caBundle.err).isEqualTo(2);
+        assertThat(caBundle.err).startsWith("probe: --ca-bundle is not a usable path");
+    }
+
+    /** Found by {@link CommandLineFuzzTest}: dead-letters let the store's exception out, stack trace and all. */
+    @Test
+    void deadLettersOnAMissingStoreIsOneLineAndExitThree(@TempDir Path empty) {
+        Result result = run(Map.of(), "dead-letters", "--data-dir", empty.toString());
+
+        assertThat(result.exitCode).as(result.err).isEqualTo(3);
+        assertThat(result.err.split("\n")).hasSize(1);
+        assertThat(result.err).startsWith("dead-letters: cannot read the database jdbc:h2:file:");
+    }
+
+    /** Before the fuzzing of issue #10 an argument's newline or escape reached the terminal raw. */
+    @Test
+    void aUsageErrorIsOneLineWhateverTheArgumentsHold() {
+        Result result = run(Map.of(), "timeline", "--evil\nforged: line\u001b[2J");
+
+        assertThat(result.exitCode).isEqualTo(2);
+        assertThat(result.err.split("\n")).hasSize(2);
+        assertThat(result.err).startsWith("timeline: option --evil\\nforged: line\\u001b[2J needs a value\n")
+                .doesNotContain("\u001b");
+    }
+
     @Test
     void helpListsEveryCommand() {
         Result result = run(Map.of(), "help");
