@@ -82,8 +82,8 @@ class Ec2LifecycleAgainstSimulatorTest {
                     () -> fixture.aws().lifecycle().start(REGION, id), CloudAccessException.class);
 
             assertThat(refused.providerErrorCode()).isEqualTo("IncorrectInstanceState");
-            // The adapter has no dedicated kind for a wrong state; it reports a failed call with EC2's code.
-            assertThat(refused.kind()).isEqualTo(CloudAccessException.Kind.FAILED);
+            // A wrong state is the caller's request EC2 refused, not a failing AWS: answered as 422, never 502.
+            assertThat(refused.kind()).isEqualTo(CloudAccessException.Kind.INVALID_REQUEST);
             assertThat(fixture.fleet.state(id)).isEqualTo(InstanceState.SHUTTING_DOWN);
         }
     }
