@@ -19,7 +19,7 @@ import java.util.function.BiConsumer;
  *
  * @param <T> a gathered request
  */
-final class RefreshBatcher<T> implements AutoCloseable {
+final class RefreshBatcher<T> {
 
     private final Duration window;
     private final int maxBatch;
@@ -80,10 +80,5 @@ final class RefreshBatcher<T> implements AutoCloseable {
             pendingByRegion.clear();
         }
         return waiting;
-    }
-
-    @Override
-    public void close() {
-        closeAndDrain();
     }
 }

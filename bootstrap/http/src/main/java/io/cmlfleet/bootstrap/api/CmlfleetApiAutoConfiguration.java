@@ -2,6 +2,7 @@ package io.cmlfleet.bootstrap.api;
 
 import io.cmlfleet.bootstrap.CmlfleetAutoConfiguration;
 import io.cmlfleet.bootstrap.CmlfleetStorageAutoConfiguration;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -36,13 +37,16 @@ public class CmlfleetApiAutoConfiguration {
 
     /**
      * Strict JSON for request bodies: a JSON number or boolean is not turned into a string (an id sent as
-     * {@code 123} is a 400, not the id "123"), and anything after the JSON document is refused. Applied to the
+     * {@code 123} is a 400, not the id "123"), a key given twice is refused (which of two endpoints was meant? and
+     * Jackson cannot assign a record's creator property twice: it answered 500), and anything after the JSON document
+     * is refused. Applied to the
      * ObjectMapper Spring Boot builds, which the MVC converters use; only textual targets lose their coercions, so a
      * host's numbers, booleans and enums read as before.
      */
     @Bean
     public Jackson2ObjectMapperBuilderCustomizer cmlfleetStrictJsonCustomizer() {
-        return builder -> builder.featuresToEnable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        return builder -> builder.featuresToEnable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                        JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -238,6 +238,10 @@ class HttpApiTest {
                 + "garbage"), "request");
         assertRejectedField(asAdmin("POST", "/api/v1/workers/import", "{\"workerId\":"), "request");
         assertProblem(asReader("GET", "/api/v1/workers/trailing-1"), 404);
+        // Found by HttpApiFuzzTest: a key given twice answered 500 (a record's creator property assigned twice).
+        importRunning("twice-key-1", "i-0eeeeeeeeeeeeee04");
+        assertRejectedField(asAdmin("PUT", "/api/v1/workers/twice-key-1/endpoint",
+                "{\"endpoint\":\"https://198.51.100.7\",\"endpoint\":\"eu-west-1\"}"), "request");
     }
 
     @Test
