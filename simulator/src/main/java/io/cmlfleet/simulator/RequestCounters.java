@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * How many requests each operation received, for tests and benchmarks that assert on work done rather than on
  * time. Keys: EC2 actions ({@code DescribeInstances}), {@code GetMetricData}, CML calls
- * ({@code cml:GET /system_health}, {@code cml:GET /labs/{id}/state}) and injected faults ({@code fault:throttled},
+ * ({@code cml:GET /system_health}, {@code cml:GET /labs/{id}/state}), new TLS connections to CML
+ * ({@code tls:connections}) and injected faults ({@code fault:throttled},
  * {@code fault:cml-503}, {@code fault:cml-booting}).
  */
 public final class RequestCounters {

@@ -2,7 +2,6 @@ package io.cmlfleet.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,7 +79,7 @@ public final class SimulatedFleet implements AutoCloseable {
             awsServer.setExecutor(handlers);
 
             cmlServer = HttpsServer.create(new InetSocketAddress(model.profile.cmlPort()), BACKLOG);
-            cmlServer.setHttpsConfigurator(new HttpsConfigurator(TlsMaterial.serverContext()));
+            cmlServer.setHttpsConfigurator(new CountingHttpsConfigurator(TlsMaterial.serverContext(), counters));
             cmlServer.createContext("/", exchange -> guarded(exchange, () -> cml.handle(exchange)));
             cmlServer.setExecutor(handlers);
         } catch (IOException e) {

@@ -56,14 +56,20 @@ public final class ProjectionHarness implements AutoCloseable {
 
     /** With a small dead-letter bound, to fill a sequence in a few events. */
     public ProjectionHarness(int lettersPerSequence) {
+        this("jdbc:h2:mem:projections-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", lettersPerSequence,
+                ProjectionsModule.DEFAULT_BATCH_SIZE);
+    }
+
+    /** On the given H2 database (a file, for the replay benchmark), with the processors' batch size. */
+    public ProjectionHarness(String h2Url, int lettersPerSequence, int batchSize) {
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:projections-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        h2.setURL(h2Url);
         h2.setUser("sa");
         this.dataSource = h2;
         this.jdbc = new JdbcTemplate(dataSource);
 
         ProjectionsModule module = new ProjectionsModule(dataSource, new DataSourceTransactionManager(dataSource),
-                lettersPerSequence);
+                lettersPerSequence, batchSize);
         ProjectionSchema.forDataSource(dataSource).createIfMissing();
 
         JdbcEventStorageEngine storageEngine = JdbcEventStorageEngine.builder()

@@ -58,6 +58,10 @@ class PostgresStoreServiceTest {
                 "spring.datasource.password", "postgres");
         try (SimulatedFleetRun run = SimulatedFleetRun.start(store)) {
             run.fleet().workers().stream().map(SimulatedFleetImporter::workerIdFor).forEach(run::awaitFullCycle);
+            // Every refresh deadline looks its saga up by these (migration 4): without them, full scans per worker.
+            assertThat(run.context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForList(
+                    "SELECT indexname FROM pg_indexes WHERE tablename = 'associationvalueentry'", String.class))
+                    .contains("association_value_entry_lookup_idx", "association_value_entry_saga_idx");
         }
     }
 

@@ -34,6 +34,9 @@ class RefreshEngineBenchmarkTest {
 
     private static final int WORKERS = Integer.getInteger("cmlfleet.bench.workers", 1_000);
     private static final Duration INTERVAL = Duration.ofSeconds(Integer.getInteger("cmlfleet.bench.interval", 30));
+    /** Intervals on the normal cadence before measuring, and measured (fewer for the long 10,000-worker run). */
+    private static final int WARMUP = Integer.getInteger("cmlfleet.bench.warmup-intervals", 2);
+    private static final int MEASURED = Integer.getInteger("cmlfleet.bench.measured-intervals", 3);
 
     @TempDir
     Path dataDir;
@@ -51,17 +54,17 @@ class RefreshEngineBenchmarkTest {
                 Map.entry("cmlfleet.monitoring.deadline-polling-interval", "500ms"),
                 Map.entry("cmlfleet.refresh.batch-window", "1s")))) {
             JdbcTemplate jdbc = run.context.getBean(JdbcTemplate.class);
-            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
+            await().atMost(Duration.ofMinutes(40)).pollInterval(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
                     "SELECT COUNT(*) FROM worker_summary WHERE service_status = 'AVAILABLE'", Long.class) >= WORKERS);
-            // Two more intervals so that every worker is on the normal cadence, then measure three.
-            Instant steadyFrom = Instant.now().plus(INTERVAL.multipliedBy(2));
-            await().atMost(INTERVAL.multipliedBy(3)).pollInterval(Duration.ofSeconds(1))
+            // More intervals so that every worker is on the normal cadence, then measure.
+            Instant steadyFrom = Instant.now().plus(INTERVAL.multipliedBy(WARMUP));
+            await().atMost(INTERVAL.multipliedBy(WARMUP + 1)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> Instant.now().isAfter(steadyFrom));
             RequestCounters requests = run.fleet().requests();
             requests.reset();
             Instant measureFrom = Instant.now();
-            Instant measureTo = measureFrom.plus(INTERVAL.multipliedBy(3));
-            await().atMost(INTERVAL.multipliedBy(4)).pollInterval(Duration.ofSeconds(1))
+            Instant measureTo = measureFrom.plus(INTERVAL.multipliedBy(MEASURED));
+            await().atMost(INTERVAL.multipliedBy(MEASURED + 1)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> Instant.now().isAfter(measureTo));
             Map<String, Long> calls = requests.snapshot();
 
@@ -96,7 +99,7 @@ class RefreshEngineBenchmarkTest {
                     + calls.getOrDefault("GetMetricData", 0L);
             System.out.printf("BENCH engine %d workers %s, interval %d s, %s slots: %d refreshes in %d s (%.2f cycles)%n",
                     WORKERS, perRegion, INTERVAL.toSeconds(), System.getProperty("cmlfleet.bench.slots", "10"),
-                    refreshes, INTERVAL.multipliedBy(3).toSeconds(), cycles);
+                    refreshes, INTERVAL.multipliedBy(MEASURED).toSeconds(), cycles);
             System.out.printf("BENCH engine AWS calls per cycle: DescribeInstances %.1f, DescribeInstanceStatus %.1f,"
                             + " GetMetricData %.1f, total %.1f; floor %d; ratio %.2f%n",
                     calls.getOrDefault("DescribeInstances", 0L) / cycles,
@@ -106,11 +109,35 @@ class RefreshEngineBenchmarkTest {
             System.out.printf("BENCH engine achieved interval p50 %.2f s, p90 %.2f s (configured %d s): p90/configured"
                             + " %.2f%n", percentile(gapsMillis, 50) / 1000.0, percentile(gapsMillis, 90) / 1000.0,
                     INTERVAL.toSeconds(), percentile(gapsMillis, 90) / 1000.0 / INTERVAL.toSeconds());
+            long cmlRequests = calls.entrySet().stream().filter(entry -> entry.getKey().startsWith("cml:"))
+                    .mapToLong(Map.Entry::getValue).sum();
+            System.out.printf("BENCH engine CML requests per refresh %.2f, new TLS connections per refresh %.2f%n",
+                    (double) cmlRequests / refreshes, (double) calls.getOrDefault("tls:connections", 0L) / refreshes);
             System.out.printf("BENCH engine events per refresh %.2f (all event types, steady fleet)%n",
                     (double) eventsInWindow / refreshes);
+            // Axon's JDBC store keeps the timestamp as ISO-8601 text, so the window is a text range.
+            Map<String, Object> stored = jdbc.queryForMap("SELECT COUNT(*) AS events, SUM(OCTET_LENGTH(payload)) AS bytes"
+                    + " FROM domain_event_entry WHERE timeStamp >= ? AND timeStamp < ?",
+                    org.axonframework.common.DateTimeUtils.formatInstant(measureFrom),
+                    org.axonframework.common.DateTimeUtils.formatInstant(measureTo));
+            double perWorkerDay = 86_400.0 / INTERVAL.toSeconds() / WORKERS / MEASURED;
+            System.out.printf("BENCH engine per worker and day at this interval: %.0f events, %.0f payload bytes%n",
+                    ((Number) stored.get("EVENTS")).doubleValue() * perWorkerDay,
+                    stored.get("BYTES") == null ? 0.0 : ((Number) stored.get("BYTES")).doubleValue() * perWorkerDay);
+            System.out.printf("BENCH engine RSS %s%n", residentSetSize());
             System.out.printf("BENCH engine heap used %d MB%n",
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024));
             assertThat(refreshes).isPositive();
+        }
+    }
+
+    private static String residentSetSize() {
+        try {
+            return java.nio.file.Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:")).map(line -> line.substring(6).trim()).findFirst()
+                    .orElse("unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 
