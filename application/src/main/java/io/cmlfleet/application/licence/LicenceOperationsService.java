@@ -54,9 +54,10 @@ public class LicenceOperationsService {
     private final Clock clock;
     private final LicenceOperationSettings settings;
 
+    /** @param cml the licensing port; null when the host has none, and then every operation is refused */
     public LicenceOperationsService(CmlLicensingOperations cml, CommandGateway commands, EventStore events,
                                     Clock clock, LicenceOperationSettings settings) {
-        this.cml = Objects.requireNonNull(cml, "cml");
+        this.cml = cml;
         this.commands = Objects.requireNonNull(commands, "commands");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -128,6 +129,10 @@ public class LicenceOperationsService {
     private LicenceOperationResult perform(String workerId, LicenceOperation operation, boolean reregister,
                                            String requestedBy, String reason, RegistrationToken token,
                                            LicenceCall call) {
+        if (cml == null) {
+            throw new IllegalStateException("licence operations are not available: this host's CML port does not"
+                    + " implement CmlLicensingOperations");
+        }
         MetaData correlation = correlation(requestedBy);
         LicenceOperationTarget accepted = DomainCommands.sendAndWait(commands,
                 new RequestLicenceOperation(workerId, operation, reregister, requestedBy, reason), correlation);
