@@ -23,6 +23,7 @@ import io.cmlfleet.domain.worker.event.LicenceStateChanged;
 import io.cmlfleet.domain.worker.event.WorkerEvent;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -138,6 +139,7 @@ public class LicenceOperationsService {
                 new RequestLicenceOperation(workerId, operation, reregister, requestedBy, reason), correlation);
         CmlTarget target = new CmlTarget(accepted.workerId(), URI.create(accepted.endpoint()));
         LicenceFacts before = read(target, token).map(CmlLicenceProgress::licence).orElse(null);
+        Instant requestedAt = clock.instant();
         String remark;
         try {
             remark = scrub(call.perform(target), token);
@@ -148,13 +150,13 @@ public class LicenceOperationsService {
             LOG.warn("Licence {} of worker {} by {} failed: {}", operation.noun(), workerId, requestedBy, message);
             throw new CmlAccessException(e.kind(), message, e.retryAfter().orElse(null), null);
         }
-        return follow(correlation, workerId, operation, requestedBy, before, remark, target, token);
+        return follow(correlation, workerId, operation, requestedBy, before, requestedAt, remark, target, token);
     }
 
     /** Polls the licence until the operation ends or the timeout runs out, then records the end. */
     private LicenceOperationResult follow(MetaData correlation, String workerId, LicenceOperation operation,
-                                          String requestedBy, LicenceFacts before, String remark, CmlTarget target,
-                                          RegistrationToken token) {
+                                          String requestedBy, LicenceFacts before, Instant requestedAt,
+                                          String remark, CmlTarget target, RegistrationToken token) {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         CmlLicenceProgress last = null;
         String lastReadFailure = null;
@@ -163,7 +165,7 @@ public class LicenceOperationsService {
                 last = cml.licenceProgress(target);
                 lastReadFailure = null;
                 Optional<LicenceOperationRule.Ended> ended = LicenceOperationRule.ended(operation, before,
-                        last.licence(), last.registerAttempt());
+                        requestedAt, last.licence(), last.registerAttempt());
                 if (ended.isPresent()) {
                     String message = joined(scrub(ended.get().message(), token), remark);
                     return finishAndCheck(correlation, workerId, operation, requestedBy, ended.get().outcome(),
@@ -181,7 +183,7 @@ public class LicenceOperationsService {
         LicenceFacts licence = last == null ? before : last.licence();
         String status = licence == null ? null : licence.registrationStatus();
         String message = "still " + (status == null ? "in progress" : status) + " after "
-                + settings.timeout().toSeconds() + " s" + (lastReadFailure == null ? "" : "; last poll failed: "
+                + waited(settings.timeout()) + (lastReadFailure == null ? "" : "; last poll failed: "
                 + lastReadFailure);
         return finishAndCheck(correlation, workerId, operation, requestedBy, LicenceOperationOutcome.TIMED_OUT,
                 last == null ? null : last.licence(), joined(message, remark));
@@ -246,6 +248,10 @@ public class LicenceOperationsService {
             return text;
         }
         return text.replace(token.reveal(), REDACTED);
+    }
+
+    private static String waited(java.time.Duration timeout) {
+        return timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s";
     }
 
     private static String joined(String message, String remark) {

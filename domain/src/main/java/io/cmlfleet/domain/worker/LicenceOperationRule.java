@@ -1,5 +1,7 @@
 package io.cmlfleet.domain.worker;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -43,10 +45,11 @@ public final class LicenceOperationRule {
 
     /**
      * Whether, and how, the operation has ended by the licensing state {@code now}, given the state {@code before}
-     * it was sent and CML's last registration attempt ({@code register_time}). Empty while it is in progress.
+     * it was sent, when it was sent and CML's last registration attempt ({@code register_time}). Empty while it is
+     * in progress.
      */
-    public static Optional<Ended> ended(LicenceOperation operation, LicenceFacts before, LicenceFacts now,
-                                        LicenceRenewal registerAttempt) {
+    public static Optional<Ended> ended(LicenceOperation operation, LicenceFacts before, Instant requestedAt,
+                                        LicenceFacts now, LicenceRenewal registerAttempt) {
         if (now == null || inProgress(now.registrationStatus())) {
             return Optional.empty();
         }
@@ -59,16 +62,25 @@ public final class LicenceOperationRule {
                     ? new Ended(LicenceOperationOutcome.FAILED, "still registered (COMPLETED) after deregistration")
                     : new Ended(LicenceOperationOutcome.SUCCEEDED, null));
             case RENEW_AUTHORIZATION -> renewal(before == null ? null : before.authorizationRenewal(),
-                    now.authorizationRenewal());
+                    now.authorizationRenewal(), requestedAt);
             case RENEW_REGISTRATION -> renewal(before == null ? null : before.registrationRenewal(),
-                    now.registrationRenewal());
+                    now.registrationRenewal(), requestedAt);
         };
     }
 
-    /** A renewal has ended once CML reports an attempt other than the one it reported before, and not in progress. */
-    private static Optional<Ended> renewal(LicenceRenewal before, LicenceRenewal now) {
-        if (now == null || now.attempted() == null || inProgress(now.status())
-                || (before != null && now.attempted().equals(before.attempted()))) {
+    /**
+     * A renewal has ended once CML reports a new attempt, not in progress: one other than the attempt it reported
+     * before, or one made since the request (CML's dates have whole seconds, so an attempt within the second of the
+     * last one is told apart by the request time).
+     */
+    private static Optional<Ended> renewal(LicenceRenewal before, LicenceRenewal now, Instant requestedAt) {
+        if (now == null || now.attempted() == null || inProgress(now.status())) {
+            return Optional.empty();
+        }
+        boolean sameAsBefore = before != null && now.attempted().equals(before.attempted());
+        boolean sinceRequest = requestedAt != null
+                && !now.attempted().isBefore(requestedAt.truncatedTo(ChronoUnit.SECONDS));
+        if (sameAsBefore && !sinceRequest) {
             return Optional.empty();
         }
         return Optional.of(now.failed()
