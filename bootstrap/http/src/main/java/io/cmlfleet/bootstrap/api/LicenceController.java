@@ -4,15 +4,11 @@ import io.cmlfleet.application.licence.LicenceOperationResult;
 import io.cmlfleet.application.licence.LicenceOperationsService;
 import io.cmlfleet.application.licence.WorkerLicence;
 import io.cmlfleet.application.port.cml.RegistrationToken;
-import io.cmlfleet.application.readmodel.query.FindWorkerById;
-import io.cmlfleet.application.readmodel.query.WorkerSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
-import java.util.Optional;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,9 +79,7 @@ public class LicenceController {
     }
 
     private void requireWorker(String workerId) {
-        Optional<WorkerSummary> worker = queries.query(new FindWorkerById(workerId),
-                ResponseTypes.optionalInstanceOf(WorkerSummary.class)).join();
-        worker.orElseThrow(() -> new UnknownWorkerException("No worker with id " + workerId));
+        KnownWorkers.require(queries, workerId);
     }
 
     private static String reasonOr(String reason, String otherwise) {

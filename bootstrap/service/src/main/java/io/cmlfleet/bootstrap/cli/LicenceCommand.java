@@ -6,11 +6,8 @@ import io.cmlfleet.application.text.SafeText;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -62,12 +59,9 @@ final class LicenceCommand implements Command {
                     + " environment variable and name it with --token-env");
         }
         String worker = options.positional(1, "worker id");
-        String key = environment.get("CMLFLEET_API_KEY");
-        if (key == null || key.isBlank()) {
-            throw new UsageException("set $CMLFLEET_API_KEY to a key of the service (ADMIN to change a licence)");
-        }
+        String key = ServiceApiCall.key(environment, "a key of the service (ADMIN to change a licence)");
         String reason = options.value("reason", null);
-        String base = options.value("api", "http://localhost:8080").replaceAll("/+$", "");
+        String base = ServiceApiCall.base(options);
         String path = base + "/api/v1/workers/" + encode(worker) + "/licence";
         HttpRequest.Builder request = switch (action) {
             case "show" -> HttpRequest.newBuilder(URI.create(path)).GET();
@@ -76,19 +70,8 @@ final class LicenceCommand implements Command {
             default -> HttpRequest.newBuilder(URI.create(path + "/registration"
                     + (reason == null ? "" : "?reason=" + encode(reason)))).DELETE();
         };
-        try {
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                    .send(request.header("X-API-Key", key).timeout(ANSWER_TIMEOUT).build(),
-                            HttpResponse.BodyHandlers.ofString());
-            out.println("HTTP " + response.statusCode() + " " + response.body());
-            return succeeded(action, response) ? 0 : 1;
-        } catch (IOException e) {
-            out.println("cannot reach the service at " + SafeText.line(base) + ": " + e.getClass().getSimpleName());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
+        return ServiceApiCall.send(request, key, ANSWER_TIMEOUT, base, out,
+                response -> succeeded(action, response));
     }
 
     private static Map<String, Object> registration(Options options, Map<String, String> environment,
@@ -145,6 +128,6 @@ final class LicenceCommand implements Command {
     }
 
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return ServiceApiCall.encode(value);
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cmlfleet.bootstrap.app.ApiCalls.Answer;
 import io.cmlfleet.bootstrap.cli.CommandLineToolsTest;
 import io.cmlfleet.bootstrap.simulator.SimulatedFleetImporter;
 import io.cmlfleet.domain.worker.LicenceOperation;
@@ -15,10 +16,6 @@ import io.cmlfleet.domain.worker.event.LicenceOperationRequested;
 import io.cmlfleet.domain.worker.event.LicenceStateChanged;
 import io.cmlfleet.simulator.SimulatedLicensing;
 import io.cmlfleet.simulator.SimulatedWorker;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +50,8 @@ class LicenceServiceTest {
     @TempDir
     Path dataDir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ApiCalls api;
+    /** CLI output; the API's answers are kept by {@link ApiCalls}. */
     private final List<String> responses = new ArrayList<>();
     private int port;
 
@@ -255,12 +253,14 @@ class LicenceServiceTest {
         List<String> stored = jdbc.query("SELECT payload, metaData FROM DomainEventEntry", (row, i) ->
                 text(row.getBytes(1)) + text(row.getBytes(2)));
         assertThat(stored).anySatisfy(payload -> assertThat(payload).contains("REGISTER"));
+        List<String> answers = new ArrayList<>(responses);
+        answers.addAll(api.answers());
         for (String secret : SECRETS) {
             assertThat(stored).noneSatisfy(payload -> assertThat(payload).contains(secret));
             assertThat(output.getAll()).doesNotContain(secret);
-            assertThat(responses).noneSatisfy(body -> assertThat(body).contains(secret));
+            assertThat(answers).noneSatisfy(body -> assertThat(body).contains(secret));
         }
-        assertThat(responses).hasSizeGreaterThan(20);
+        assertThat(answers).hasSizeGreaterThan(20);
     }
 
     private static String text(byte[] column) {
@@ -271,22 +271,10 @@ class LicenceServiceTest {
         return JSON.writeValueAsString(Map.of("token", token, "reregister", reregister));
     }
 
-    record Answer(int status, String body) {
-        JsonNode json() throws java.io.IOException {
-            return JSON.readTree(body);
-        }
-    }
-
     private Answer call(String method, String path, String body, String key) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("X-API-Key", key)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
+        if (api == null || api.port() != port) {
+            api = new ApiCalls(port);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        responses.add(response.headers().map() + response.body());
-        return new Answer(response.statusCode(), response.body());
+        return api.call(method, path, body, key);
     }
 }
