@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +27,6 @@ final class CmlControllerApi {
     private static final String NGINX_502 = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
             + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
     private static final String NGINX_503 = NGINX_502.replace("502 Bad Gateway", "503 Service Temporarily Unavailable");
-    private static final DateTimeFormatter CML_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final long MEMORY_TOTAL_BYTES = 64L * 1024 * 1024 * 1024;
     private static final long DISK_TOTAL_BYTES = 256L * 1024 * 1024 * 1024;
     private static final int HOST_CPUS = 8;
@@ -38,11 +35,13 @@ final class CmlControllerApi {
     private final FleetModel fleet;
     private final RequestCounters counters;
     private final CmlLabsApi labs;
+    private final CmlLicensingApi licensing;
 
     CmlControllerApi(FleetModel fleet, RequestCounters counters) {
         this.fleet = fleet;
         this.counters = counters;
         this.labs = new CmlLabsApi(fleet);
+        this.licensing = new CmlLicensingApi(fleet);
     }
 
     void handle(HttpExchange exchange) throws IOException {
@@ -85,25 +84,34 @@ final class CmlControllerApi {
         switch (route) {
             case "GET /system_information" -> json(exchange, 200, systemInformation());
             case "POST /authenticate" -> authenticate(exchange, instance);
-            case "GET /system_health", "GET /system_stats", "GET /licensing" -> {
+            case "GET /system_health", "GET /system_stats" -> {
                 if (unauthorized(exchange, instance)) {
                     return;
                 }
-                switch (route) {
-                    case "GET /system_health" -> json(exchange, 200, systemHealth(instance));
-                    case "GET /system_stats" -> json(exchange, 200, systemStats(instance, now));
-                    default -> json(exchange, 200, licensing(instance, now));
+                if (route.equals("GET /system_health")) {
+                    json(exchange, 200, systemHealth(instance));
+                } else {
+                    json(exchange, 200, systemStats(instance, now));
                 }
             }
             default -> {
                 String apiPath = path.startsWith(API) ? path.substring(API.length()) : path;
-                if (CmlLabsApi.route(exchange.getRequestMethod(), apiPath).isEmpty()) {
+                if (CmlLicensingApi.route(exchange.getRequestMethod(), apiPath).isPresent()) {
+                    if (!unauthorized(exchange, instance)) {
+                        licensing.answer(exchange, instance, route);
+                    }
+                } else if (CmlLabsApi.route(exchange.getRequestMethod(), apiPath).isEmpty()) {
                     json(exchange, 404, error(404, "Not found: " + path));
                 } else if (!unauthorized(exchange, instance)) {
                     labs.answer(exchange, instance, route, apiPath);
                 }
             }
         }
+    }
+
+    /** The licensing agent of a worker's controller. */
+    SimulatedLicensing licensingOf(SimulatedInstance instance) {
+        return licensing.licensingOf(instance);
     }
 
     /** The counter key: method plus path with ids replaced, so all labs count under one key. */
@@ -234,45 +242,6 @@ final class CmlControllerApi {
                 .put("total", (double) MEMORY_TOTAL_BYTES);
         node.putObject("disk").put("used", diskUsed).put("free", DISK_TOTAL_BYTES - diskUsed)
                 .put("total", (double) DISK_TOTAL_BYTES);
-    }
-
-    /** A {@code renew_time} block of a successful renewal, in CML 2.9's shape. */
-    private static void renewal(ObjectNode block, Instant attempted, Instant scheduled) {
-        block.putNull("succeeded");
-        block.put("attempted", CML_DATE.format(attempted));
-        block.put("scheduled", CML_DATE.format(scheduled));
-        block.put("status", "SUCCEEDED");
-        block.putNull("failure");
-        block.put("success", "SUCCESS");
-    }
-
-    private ObjectNode licensing(SimulatedInstance instance, Instant now) {
-        ObjectNode licensing = json.createObjectNode();
-        ObjectNode registration = licensing.putObject("registration");
-        ObjectNode authorization = licensing.putObject("authorization");
-        ObjectNode product = licensing.putObject("product_license");
-        if (instance.traits.unlicensed()) {
-            registration.put("status", "NOT_REGISTERED");
-            registration.putNull("expires");
-            authorization.put("status", "NOT_AUTHORIZED");
-            authorization.putNull("expires");
-            product.putNull("active");
-            product.put("is_enterprise", false);
-        } else {
-            registration.put("status", "COMPLETED");
-            registration.put("smart_account", "Simulated Smart Account");
-            registration.put("expires", CML_DATE.format(now.plusSeconds(200L * 86400)));
-            authorization.put("status", "IN_COMPLIANCE");
-            authorization.put("expires", CML_DATE.format(now.plusSeconds(80L * 86400)));
-            renewal(registration.putObject("renew_time"), now.minusSeconds(10L * 86400), now.plusSeconds(170L * 86400));
-            renewal(authorization.putObject("renew_time"), now.minusSeconds(86400), now.plusSeconds(29L * 86400));
-            registration.put("virtual_account", "Simulated Virtual Account");
-            product.put("active", "CML_Enterprise");
-            product.put("is_enterprise", true);
-        }
-        licensing.putArray("features");
-        licensing.put("reservation_mode", false);
-        return licensing;
     }
 
     private String computeId(SimulatedInstance instance) {

@@ -129,6 +129,14 @@ public final class SimulatedFleet implements AutoCloseable {
         return URI.create("https://" + instance(instanceId).address + ":" + cmlPort());
     }
 
+    /**
+     * The Smart Licensing agent of one worker's controller: what {@code GET /licensing} serves and how the licence
+     * operations go; tests pin a recorded body with {@link SimulatedLicensing#serve(byte[])}.
+     */
+    public SimulatedLicensing licensing(String instanceId) {
+        return cml.licensingOf(instance(instanceId));
+    }
+
     /** The certificate every simulated controller presents, as PEM: use it as the CML client's CA bundle. */
     public String certificatePem() {
         return TlsMaterial.certificatePem();

@@ -3,6 +3,7 @@ package io.cmlfleet.adapters.cml;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cmlfleet.application.port.cml.CmlAccessException;
+import io.cmlfleet.application.port.cml.CmlLicenceProgress;
 import io.cmlfleet.domain.worker.LicenceFacts;
 import io.cmlfleet.domain.worker.LicenceRenewal;
 import java.io.IOException;
@@ -44,6 +45,44 @@ final class CmlLicenceParser {
                 renewal(authorization.path("renew_time")),
                 text(product, "active"), enterprise.isBoolean() ? enterprise.booleanValue() : null,
                 text(registration, "smart_account"), text(registration, "virtual_account"));
+    }
+
+    /** The whole licence and {@code registration.register_time}, the last registration attempt. */
+    CmlLicenceProgress progress(byte[] body) {
+        LicenceFacts licence = licence(body);
+        try {
+            return new CmlLicenceProgress(licence, renewal(mapper.readTree(body).path("registration")
+                    .path("register_time")));
+        } catch (IOException e) {
+            throw malformed("licensing is not valid JSON");
+        }
+    }
+
+    /**
+     * CML's status text of a deregistration answer, if its body has one: a JSON string, or an object's
+     * {@code description}/{@code status}/{@code message}; null for an empty or unreadable body.
+     */
+    String statusText(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode node = mapper.readTree(body);
+            if (node == null) {
+                return null;
+            }
+            if (node.isTextual()) {
+                return node.textValue();
+            }
+            for (String field : new String[]{"description", "status", "message"}) {
+                if (node.path(field).isTextual()) {
+                    return node.path(field).textValue();
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static LicenceRenewal renewal(JsonNode node) {

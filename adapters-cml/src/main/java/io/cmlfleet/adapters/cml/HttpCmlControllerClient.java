@@ -144,6 +144,17 @@ public final class HttpCmlControllerClient implements CmlControllerClient {
         return authenticated(new Call(target, method, path, body, contentType, accept)).body;
     }
 
+    /** {@link #operation} for callers that tell the 2xx codes apart (a deregistration's 202 from its 204). */
+    OperationAnswer operationAnswer(CmlTarget target, String method, String path, byte[] body, String contentType,
+                                    String accept) {
+        Exchange exchange = authenticated(new Call(target, method, path, body, contentType, accept));
+        return new OperationAnswer(exchange.status, exchange.body);
+    }
+
+    /** The status and body of an operation's 2xx answer. */
+    record OperationAnswer(int status, byte[] body) {
+    }
+
     /** Whether a failure of this kind still proves that a CML controller answered. */
     private static boolean answered(Kind kind) {
         return switch (kind) {

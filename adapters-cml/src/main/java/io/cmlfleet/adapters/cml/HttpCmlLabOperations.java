@@ -1,7 +1,12 @@
 package io.cmlfleet.adapters.cml;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cmlfleet.application.port.cml.CmlAccessException;
 import io.cmlfleet.application.port.cml.CmlCredentialsProvider;
+import io.cmlfleet.application.port.cml.CmlDeregistration;
+import io.cmlfleet.application.port.cml.CmlLicenceProgress;
+import io.cmlfleet.application.port.cml.RegistrationToken;
 import io.cmlfleet.application.port.cml.CmlLabImport;
 import io.cmlfleet.application.port.cml.CmlLabOperations;
 import io.cmlfleet.application.port.cml.CmlLicensingOperations;
@@ -12,6 +17,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,6 +32,7 @@ public final class HttpCmlLabOperations implements CmlLabOperations, CmlLicensin
     private final CmlResponseParser listParser = new CmlResponseParser();
     private final CmlLabParser parser = new CmlLabParser();
     private final CmlLicenceParser licenceParser = new CmlLicenceParser();
+    private final ObjectMapper mapper = new ObjectMapper();
 
     public HttpCmlLabOperations(HttpCmlControllerClient client) {
         this.client = Objects.requireNonNull(client, "client");
@@ -95,6 +102,42 @@ public final class HttpCmlLabOperations implements CmlLabOperations, CmlLicensin
     public LicenceFacts licenceDetails(CmlTarget target) {
         byte[] body = client.operation(target, "GET", "/licensing", null, null, JSON);
         return parsed(() -> licenceParser.licence(body), target, "/licensing");
+    }
+
+    @Override
+    public CmlLicenceProgress licenceProgress(CmlTarget target) {
+        byte[] body = client.operation(target, "GET", "/licensing", null, null, JSON);
+        return parsed(() -> licenceParser.progress(body), target, "/licensing");
+    }
+
+    @Override
+    public void register(CmlTarget target, RegistrationToken token, boolean reregister) {
+        byte[] body;
+        try {
+            // The one place the token is written: the request body to CML, never a log line or a message.
+            body = mapper.writeValueAsBytes(Map.of("token", Objects.requireNonNull(token, "token").reveal(),
+                    "reregister", reregister));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a registration body", e);
+        }
+        client.operation(target, "POST", "/licensing/registration", body, JSON, JSON);
+    }
+
+    @Override
+    public void renewAuthorization(CmlTarget target) {
+        client.operation(target, "PUT", "/licensing/authorization/renew", null, null, JSON);
+    }
+
+    @Override
+    public void renewRegistration(CmlTarget target) {
+        client.operation(target, "PUT", "/licensing/registration/renew", null, null, JSON);
+    }
+
+    @Override
+    public CmlDeregistration deregister(CmlTarget target) {
+        HttpCmlControllerClient.OperationAnswer answer = client.operationAnswer(target, "DELETE",
+                "/licensing/deregistration", null, null, JSON);
+        return new CmlDeregistration(answer.status(), licenceParser.statusText(answer.body()));
     }
 
     /** Only a well-formed lab id goes into a URL path. */

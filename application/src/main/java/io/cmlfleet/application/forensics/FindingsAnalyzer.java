@@ -5,6 +5,10 @@ import io.cmlfleet.application.forensics.detection.EndpointlessRunDetector;
 import io.cmlfleet.application.forensics.detection.FindingDetector;
 import io.cmlfleet.application.forensics.detection.FlappingDetector;
 import io.cmlfleet.application.forensics.detection.LaunchToAvailableDetector;
+import io.cmlfleet.application.forensics.detection.LicenceChangeDetector;
+import io.cmlfleet.application.forensics.detection.LicenceExpiredDetector;
+import io.cmlfleet.application.forensics.detection.LicenceExpiringDetector;
+import io.cmlfleet.application.forensics.detection.LicenceRenewalFailureDetector;
 import io.cmlfleet.application.forensics.detection.MonitoringGapDetector;
 import io.cmlfleet.application.forensics.detection.OutsideStopDetector;
 import io.cmlfleet.application.forensics.detection.RefreshFailureDetector;
@@ -67,6 +71,10 @@ public final class FindingsAnalyzer {
                 new RefreshFailureDetector(window),
                 new StageOutcomeDetector(RefreshStage.HEALTH_CHECK, window),
                 new StageOutcomeDetector(StageExplanation.CML_QUERY, window),
-                new OutsideStopDetector(settings.requestedStopWindow(), window));
+                new OutsideStopDetector(settings.requestedStopWindow(), window),
+                new LicenceRenewalFailureDetector(window),
+                new LicenceExpiredDetector(window),
+                new LicenceExpiringDetector(window),
+                new LicenceChangeDetector(window));
     }
 }

@@ -95,7 +95,13 @@ class WorkerEventSerializationTest {
                         "COMPLETED", AT, null, "IN_COMPLIANCE", AT, new io.cmlfleet.domain.worker.LicenceRenewal(
                         "FAILED", "timed out", AT, null), "CML_Enterprise", true, "sa", "va"), List.of(
                         new io.cmlfleet.domain.worker.LicenceIssue(io.cmlfleet.domain.worker.LicenceIssue.Kind
-                                .RENEWAL_FAILED, "last authorization renewal failed")), 14, AT));
+                                .RENEWAL_FAILED, "last authorization renewal failed")), 14, AT),
+                new io.cmlfleet.domain.worker.event.LicenceOperationRequested("w-1",
+                        io.cmlfleet.domain.worker.LicenceOperation.REGISTER, true, "alice", "new account", AT),
+                new io.cmlfleet.domain.worker.event.LicenceOperationFinished("w-1",
+                        io.cmlfleet.domain.worker.LicenceOperation.REGISTER, "alice",
+                        io.cmlfleet.domain.worker.LicenceOperationOutcome.FAILED, "NOT_REGISTERED", "EVAL",
+                        "Connection timed out after 60003 milliseconds", AT));
     }
 
     @Test

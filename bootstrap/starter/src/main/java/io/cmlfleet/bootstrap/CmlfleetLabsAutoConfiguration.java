@@ -4,6 +4,7 @@ import io.cmlfleet.adapters.cml.CmlClientSettings;
 import io.cmlfleet.adapters.cml.HttpCmlLabOperations;
 import io.cmlfleet.application.labs.LabInventoryPoller;
 import io.cmlfleet.application.labs.LabOperationsService;
+import io.cmlfleet.application.licence.LicenceOperationsService;
 import io.cmlfleet.application.monitoring.MonitoringSettings;
 import io.cmlfleet.application.port.cml.CmlCredentialsProvider;
 import io.cmlfleet.application.port.cml.CmlLabOperations;
@@ -11,6 +12,7 @@ import io.cmlfleet.application.port.cml.CmlLicensingOperations;
 import io.cmlfleet.bootstrap.config.CmlfleetProperties;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -46,6 +48,16 @@ public class CmlfleetLabsAutoConfiguration {
         // are left alone.
         return new LabInventoryPoller(cml, licensing.getIfUnique(), properties.cml().licenceExpiryHorizon(),
                 commands, queries, clock);
+    }
+
+    /** Licence operations go through the licensing port, which the HTTPS lab operations implement too. */
+    @Bean
+    @ConditionalOnMissingBean
+    public LicenceOperationsService licenceOperationsService(ObjectProvider<CmlLicensingOperations> licensing,
+                                                             CommandGateway commands, EventStore events, Clock clock,
+                                                             CmlfleetProperties properties) {
+        return new LicenceOperationsService(licensing.getIfUnique(), commands, events, clock,
+                properties.cml().licenceOperations());
     }
 
     @Bean

@@ -18,12 +18,14 @@ import io.cmlfleet.domain.worker.command.RecordHealthEvaluation;
 import io.cmlfleet.domain.worker.command.RecordLabAction;
 import io.cmlfleet.domain.worker.command.RecordLabInventory;
 import io.cmlfleet.domain.worker.command.RecordLicence;
+import io.cmlfleet.domain.worker.command.RecordLicenceOperationOutcome;
 import io.cmlfleet.domain.worker.command.RecordLifecycleActionFailure;
 import io.cmlfleet.domain.worker.command.RecordRefreshCompleted;
 import io.cmlfleet.domain.worker.command.RecordRefreshFailure;
 import io.cmlfleet.domain.worker.command.RecordRefreshResults;
 import io.cmlfleet.domain.worker.command.RecordTelemetry;
 import io.cmlfleet.domain.worker.command.RegisterWorker;
+import io.cmlfleet.domain.worker.command.RequestLicenceOperation;
 import io.cmlfleet.domain.worker.command.RequestLifecycleAction;
 import io.cmlfleet.domain.worker.command.SetEndpointManually;
 import io.cmlfleet.domain.worker.event.CmlStatsRecorded;
@@ -34,6 +36,8 @@ import io.cmlfleet.domain.worker.event.IdleStopTriggered;
 import io.cmlfleet.domain.worker.event.InstanceStatusChecksChanged;
 import io.cmlfleet.domain.worker.event.LabActionRecorded;
 import io.cmlfleet.domain.worker.event.LabInventoryChanged;
+import io.cmlfleet.domain.worker.event.LicenceOperationFinished;
+import io.cmlfleet.domain.worker.event.LicenceOperationRequested;
 import io.cmlfleet.domain.worker.event.LicenceStateChanged;
 import io.cmlfleet.domain.worker.event.LifecycleActionFailed;
 import io.cmlfleet.domain.worker.event.LifecycleActionRequested;
@@ -265,6 +269,28 @@ public class CMLWorker implements WorkerEventFold {
         LicenceHealthRule.change(state, licence, horizon, observedAt).ifPresent(AggregateLifecycle::apply);
     }
 
+    /** Accepts a licence operation before the application performs it; answers where to send it. */
+    @CommandHandler
+    public LicenceOperationTarget handle(RequestLicenceOperation command, Clock clock) {
+        LicenceOperation operation = required("operation", command.operation());
+        String requestedBy = nonBlank("requestedBy", command.requestedBy());
+        String reason = optionalText("reason", command.reason());
+        LicenceOperationRule.refusal(state, operation).ifPresent(this::reject);
+        apply(new LicenceOperationRequested(workerId, operation,
+                operation == LicenceOperation.REGISTER && command.reregister(), requestedBy, reason, clock.instant()));
+        return new LicenceOperationTarget(workerId, state.endpoint());
+    }
+
+    @CommandHandler
+    public void handle(RecordLicenceOperationOutcome command, Clock clock) {
+        LicenceOperation operation = required("operation", command.operation());
+        LicenceOperationOutcome outcome = required("outcome", command.outcome());
+        apply(new LicenceOperationFinished(workerId, operation, nonBlank("requestedBy", command.requestedBy()),
+                outcome, LicenceInputRules.status(command.registrationStatus()),
+                LicenceInputRules.status(command.authorizationStatus()), optionalText(command.message()),
+                notInFuture("finishedAt", command.finishedAt(), clock)));
+    }
+
     /** What this worker knows, as the stored snapshot shape. */
     public WorkerSnapshot snapshot() {
         return WorkerSnapshot.of(state);
@@ -305,6 +331,8 @@ public class CMLWorker implements WorkerEventFold {
     @EventSourcingHandler public void on(LabActionRecorded event) { state.on(event); }
     @EventSourcingHandler public void on(LabInventoryChanged event) { state.on(event); }
     @EventSourcingHandler public void on(LicenceStateChanged event) { state.on(event); }
+    @EventSourcingHandler public void on(LicenceOperationRequested event) { state.on(event); }
+    @EventSourcingHandler public void on(LicenceOperationFinished event) { state.on(event); }
 
     private static WorkerCreated created(WorkerOrigin origin, String workerId, String name, String region,
                                          String instanceId, String instanceType, String amiId, String amiName,

@@ -25,7 +25,7 @@ public final class LicenceHealthRule {
      */
     public static java.util.Optional<io.cmlfleet.domain.worker.event.LicenceStateChanged> change(WorkerState state,
             LicenceFacts licence, Duration horizon, Instant observedAt) {
-        var last = state.lastLicence;
+        var last = state.licence.lastCheck();
         if (last != null && !observedAt.isAfter(last.observedAt())) {
             return java.util.Optional.empty();
         }

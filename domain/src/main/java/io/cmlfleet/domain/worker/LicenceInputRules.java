@@ -22,6 +22,11 @@ public final class LicenceInputRules {
                 bounded(licence.virtualAccount(), MAX_ACCOUNT_LENGTH));
     }
 
+    /** A licensing status CML reported (COMPLETED, IN_COMPLIANCE...), neutralised and bounded; null stays null. */
+    public static String status(String reported) {
+        return bounded(reported, MAX_STATUS_LENGTH);
+    }
+
     private static LicenceRenewal renewal(LicenceRenewal renewal) {
         return renewal == null ? null : new LicenceRenewal(bounded(renewal.status(), MAX_STATUS_LENGTH),
                 WorkerInputRules.optionalText(renewal.failure()), renewal.attempted(), renewal.scheduled());

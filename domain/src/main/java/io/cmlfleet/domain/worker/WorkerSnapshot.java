@@ -34,15 +34,16 @@ public record WorkerSnapshot(
         RefreshCompleted lastRefresh, LifecycleActionFailed lastLifecycleFailure,
         Instant runningSince, Instant idleSince, boolean idleStopEnabled, int autoStops, int manualStops,
         Set<TelemetryMetric> breachedMetrics, Instant terminatedAt, KnownLabs labs,
-        io.cmlfleet.domain.worker.event.LicenceStateChanged lastLicence) {
+        KnownLicence licence) {
 
     /** The revision of this shape; raise it with any change of components. */
-    public static final String REVISION = "2";
+    public static final String REVISION = "3";
 
     public WorkerSnapshot {
         tags = tags == null ? Map.of() : Map.copyOf(tags);
         breachedMetrics = breachedMetrics == null ? Set.of() : Set.copyOf(breachedMetrics);
         labs = labs == null ? KnownLabs.NONE : labs;
+        licence = licence == null ? KnownLicence.NONE : licence;
     }
 
     /** What the state knows now. */
@@ -56,7 +57,7 @@ public record WorkerSnapshot(
                 s.cmlFacts, s.cmlFactsRecordedAt,
                 s.telemetry, s.lastRefreshFailure, s.lastLifecycleRequest, s.lastRefresh, s.lastLifecycleFailure,
                 s.runningSince, s.idleSince, s.idleStopEnabled, s.autoStops, s.manualStops,
-                s.breachedMetrics, s.terminatedAt, s.labs, s.lastLicence);
+                s.breachedMetrics, s.terminatedAt, s.labs, s.licence);
     }
 
     /** A state that knows exactly what this snapshot says. */
@@ -100,7 +101,7 @@ public record WorkerSnapshot(
         s.breachedMetrics.addAll(breachedMetrics.isEmpty() ? EnumSet.noneOf(TelemetryMetric.class) : breachedMetrics);
         s.terminatedAt = terminatedAt;
         s.labs = labs;
-        s.lastLicence = lastLicence;
+        s.licence = licence;
         return s;
     }
 }

@@ -82,7 +82,7 @@ public final class WorkerState implements WorkerEventFold {
     final Set<TelemetryMetric> breachedMetrics = EnumSet.noneOf(TelemetryMetric.class);
     Instant terminatedAt;
     KnownLabs labs = KnownLabs.NONE;
-    io.cmlfleet.domain.worker.event.LicenceStateChanged lastLicence;
+    KnownLicence licence = KnownLicence.NONE;
 
     /** Replays a history from the beginning. */
     public static WorkerState replay(Iterable<? extends WorkerEvent> events) {
@@ -231,12 +231,12 @@ public final class WorkerState implements WorkerEventFold {
     @Override
     public void on(TelemetryThresholdRecovered e) {
         breachedMetrics.remove(e.metric());
-    }
-
-    // Lab and licence events: one line each, without imports, to keep this class short.
+    } // Lab and licence events: one line each, without imports, to keep this class short.
     @Override public void on(io.cmlfleet.domain.worker.event.LabActionRecorded e) { labs = labs.on(e); }
     @Override public void on(io.cmlfleet.domain.worker.event.LabInventoryChanged e) { labs = labs.on(e); }
-    @Override public void on(io.cmlfleet.domain.worker.event.LicenceStateChanged e) { lastLicence = e; }
+    @Override public void on(io.cmlfleet.domain.worker.event.LicenceStateChanged e) { licence = licence.on(e); }
+    @Override public void on(io.cmlfleet.domain.worker.event.LicenceOperationRequested e) { licence = licence.on(e); }
+    @Override public void on(io.cmlfleet.domain.worker.event.LicenceOperationFinished e) { licence = licence.on(e); }
     /** What the refresh gate decides for this state. */
     public RefreshGateDecision refreshGate() {
         return RefreshGate.decide(status, endpoint, serviceStatus);

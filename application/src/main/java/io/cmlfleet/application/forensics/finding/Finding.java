@@ -6,5 +6,6 @@ package io.cmlfleet.application.forensics.finding;
  * one place where findings become sentences, rows and JSON kinds, can be checked to say every kind.
  */
 public sealed interface Finding permits MonitoringGap, Flapping, LaunchToAvailable, StuckState, EndpointChange,
-        EndpointlessRun, StageFailures, StageExplanation, OutsideStop {
+        EndpointlessRun, StageFailures, StageExplanation, OutsideStop, LicenceRenewalFailed, LicenceExpired,
+        LicenceExpiring, LicenceChanged {
 }

@@ -30,7 +30,11 @@ public final class FindingPhrasing {
         REFRESH_FAILURES("refreshFailures"),
         HEALTH_CHECK("healthCheck"),
         CML_QUERY("cmlQuery"),
-        STOPPED_OUTSIDE("stoppedOutside");
+        STOPPED_OUTSIDE("stoppedOutside"),
+        LICENCE_RENEWAL_FAILED("licenceRenewalFailed"),
+        LICENCE_EXPIRED("licenceExpired"),
+        LICENCE_EXPIRING("licenceExpiring"),
+        LICENCE_CHANGED("licenceChanged");
 
         private final String jsonName;
 
@@ -41,12 +45,14 @@ public final class FindingPhrasing {
 
     /** Causes, most telling first: what stopped the worker or monitoring, then why nothing could be asked. */
     private static final List<Kind> CAUSE_ORDER = List.of(Kind.STOPPED_OUTSIDE, Kind.MONITORING_GAP, Kind.CML_QUERY,
-            Kind.ENDPOINTLESS_RUN, Kind.HEALTH_CHECK, Kind.REFRESH_FAILURES, Kind.FLAPPING, Kind.STUCK_STATE);
+            Kind.ENDPOINTLESS_RUN, Kind.HEALTH_CHECK, Kind.REFRESH_FAILURES, Kind.FLAPPING, Kind.STUCK_STATE,
+            Kind.LICENCE_EXPIRED, Kind.LICENCE_RENEWAL_FAILED, Kind.LICENCE_EXPIRING);
 
     /** Details: what went wrong, then what the refreshes did, then what merely happened. */
     private static final List<Kind> DETAIL_ORDER = List.of(Kind.STOPPED_OUTSIDE, Kind.MONITORING_GAP,
             Kind.ENDPOINTLESS_RUN, Kind.STUCK_STATE, Kind.FLAPPING, Kind.REFRESH_FAILURES, Kind.HEALTH_CHECK,
-            Kind.CML_QUERY, Kind.ENDPOINT_CHANGE, Kind.LAUNCH_TO_AVAILABLE);
+            Kind.CML_QUERY, Kind.LICENCE_EXPIRED, Kind.LICENCE_RENEWAL_FAILED, Kind.LICENCE_EXPIRING,
+            Kind.LICENCE_CHANGED, Kind.ENDPOINT_CHANGE, Kind.LAUNCH_TO_AVAILABLE);
 
     /** A finding with the name of its kind, for formats that label each finding (JSON lines). */
     public record Named(String kind, Finding finding) {
@@ -117,6 +123,14 @@ public final class FindingPhrasing {
             return endpointChange(change);
         } else if (finding instanceof LaunchToAvailable launch) {
             return launchToAvailable(launch);
+        } else if (finding instanceof LicenceRenewalFailed failed) {
+            return licenceRenewalFailed(failed);
+        } else if (finding instanceof LicenceExpired expired) {
+            return licenceExpired(expired);
+        } else if (finding instanceof LicenceExpiring expiring) {
+            return licenceExpiring(expiring);
+        } else if (finding instanceof LicenceChanged changed) {
+            return licenceChanged(changed);
         }
         throw new IllegalArgumentException("no phrasing for " + finding.getClass().getSimpleName());
     }
@@ -218,6 +232,35 @@ public final class FindingPhrasing {
                 : List.of(new FindingRow("launch-to-available", l.createdAt(), l.firstAvailableAt(),
                 l.reached() ? "first AVAILABLE after " + duration(l.duration()) : "never AVAILABLE"));
         return new Phrase(l, Kind.LAUNCH_TO_AVAILABLE, null, rows);
+    }
+
+    private static Phrase licenceRenewalFailed(LicenceRenewalFailed f) {
+        String failure = f.failure() == null ? "no failure text" : f.failure();
+        String when = f.attempted() == null ? "" : " at " + f.attempted();
+        String next = f.nextAttempt() == null ? "; no further attempt scheduled" : "; next attempt " + f.nextAttempt();
+        return new Phrase(f, Kind.LICENCE_RENEWAL_FAILED,
+                "licence " + f.what() + " renewal failed" + when + ": " + failure + " (seen " + f.at() + next + ")",
+                List.of(new FindingRow("licence-renewal-failed", f.attempted() == null ? f.at() : f.attempted(), null,
+                        f.what() + ": " + failure + next)));
+    }
+
+    private static Phrase licenceExpired(LicenceExpired e) {
+        return new Phrase(e, Kind.LICENCE_EXPIRED,
+                "licence " + e.what() + " expired at " + e.expiredAt() + " (seen expired at " + e.at() + ")",
+                List.of(new FindingRow("licence-expired", e.expiredAt(), e.at(), e.what() + " expired")));
+    }
+
+    private static Phrase licenceExpiring(LicenceExpiring e) {
+        return new Phrase(e, Kind.LICENCE_EXPIRING,
+                "licence " + e.what() + " expires at " + e.expiresAt() + ", within the " + duration(e.horizon())
+                        + " horizon (seen " + e.at() + ")",
+                List.of(new FindingRow("licence-expiring", e.at(), e.expiresAt(), e.what() + " expires within "
+                        + duration(e.horizon()))));
+    }
+
+    private static Phrase licenceChanged(LicenceChanged c) {
+        return new Phrase(c, Kind.LICENCE_CHANGED, null, List.of(new FindingRow("licence-changed", c.at(), null,
+                c.changes().isEmpty() ? "licence changed" : String.join(", ", c.changes()))));
     }
 
     /** Outcomes with how often and when, e.g. {@code CML service is ERROR, not AVAILABLE (10×, t1 .. t2)}. */

@@ -24,7 +24,11 @@ public record Findings(String workerId, TimeWindow window,
                                @JsonSubTypes.Type(LaunchToAvailable.class), @JsonSubTypes.Type(StuckState.class),
                                @JsonSubTypes.Type(EndpointChange.class), @JsonSubTypes.Type(EndpointlessRun.class),
                                @JsonSubTypes.Type(StageFailures.class), @JsonSubTypes.Type(StageExplanation.class),
-                               @JsonSubTypes.Type(OutsideStop.class)})
+                               @JsonSubTypes.Type(OutsideStop.class),
+                               @JsonSubTypes.Type(LicenceRenewalFailed.class),
+                               @JsonSubTypes.Type(LicenceExpired.class),
+                               @JsonSubTypes.Type(LicenceExpiring.class),
+                               @JsonSubTypes.Type(LicenceChanged.class)})
                        List<Finding> all) {
 
     public Findings {
@@ -64,6 +68,26 @@ public record Findings(String workerId, TimeWindow window,
     /** Stops nobody requested through cmlfleet. */
     public List<OutsideStop> stoppedOutside() {
         return ofKind(OutsideStop.class);
+    }
+
+    /** Failed licence renewals the licence checks saw. */
+    public List<LicenceRenewalFailed> licenceRenewalFailures() {
+        return ofKind(LicenceRenewalFailed.class);
+    }
+
+    /** Authorizations and registrations seen past their expiry. */
+    public List<LicenceExpired> licenceExpiries() {
+        return ofKind(LicenceExpired.class);
+    }
+
+    /** Authorizations and registrations seen expiring within the horizon. */
+    public List<LicenceExpiring> licenceExpiring() {
+        return ofKind(LicenceExpiring.class);
+    }
+
+    /** Changes of the licence between checks. */
+    public List<LicenceChanged> licenceChanges() {
+        return ofKind(LicenceChanged.class);
     }
 
     /** Creation to first AVAILABLE, over the whole history. */

@@ -84,6 +84,10 @@ public final class EventDescriber {
             return LabEventWording.labInventoryChanged(e);
         } else if (event instanceof io.cmlfleet.domain.worker.event.LicenceStateChanged e) {
             return LabEventWording.licenceStateChanged(e);
+        } else if (event instanceof io.cmlfleet.domain.worker.event.LicenceOperationRequested e) {
+            return LicenceEventWording.requested(e);
+        } else if (event instanceof io.cmlfleet.domain.worker.event.LicenceOperationFinished e) {
+            return LicenceEventWording.finished(e);
         }
         return EventTypeNames.shortName(event);
     }

@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnProperty(prefix = "cmlfleet.api", name = "enabled", matchIfMissing = true)
 @Import({WorkerController.class, FleetController.class, ForensicsController.class, ProjectionController.class,
-        DeadLetterController.class, LabController.class, ApiProblemHandler.class})
+        DeadLetterController.class, LabController.class, LicenceController.class, ApiProblemHandler.class})
 public class CmlfleetApiAutoConfiguration {
 
     public static final String API_KEY_SCHEME = "apiKey";

@@ -2,18 +2,14 @@ package io.cmlfleet.bootstrap.api;
 
 import io.cmlfleet.application.labs.LabActionResult;
 import io.cmlfleet.application.labs.LabOperationsService;
-import io.cmlfleet.application.readmodel.query.FindWorkerById;
 import io.cmlfleet.application.readmodel.query.ListWorkerLabs;
 import io.cmlfleet.application.readmodel.query.WorkerLabs;
-import io.cmlfleet.application.readmodel.query.WorkerSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
-import java.util.Optional;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -102,9 +98,7 @@ public class LabController {
     }
 
     private void requireWorker(String workerId) {
-        Optional<WorkerSummary> worker = queries.query(new FindWorkerById(workerId),
-                ResponseTypes.optionalInstanceOf(WorkerSummary.class)).join();
-        worker.orElseThrow(() -> new UnknownWorkerException("No worker with id " + workerId));
+        KnownWorkers.require(queries, workerId);
     }
 
     private static String reasonOf(LabActionRequest request) {

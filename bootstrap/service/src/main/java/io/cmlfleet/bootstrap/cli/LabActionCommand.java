@@ -4,11 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -48,12 +44,9 @@ final class LabActionCommand implements Command {
         }
         String worker = options.positional(1, "worker id");
         String lab = options.positional(2, "lab id");
-        String key = environment.get("CMLFLEET_API_KEY");
-        if (key == null || key.isBlank()) {
-            throw new UsageException("set $CMLFLEET_API_KEY to an ADMIN key of the service");
-        }
+        String key = ServiceApiCall.key(environment, "an ADMIN key of the service");
         String reason = options.value("reason", null);
-        String base = options.value("api", "http://localhost:8080").replaceAll("/+$", "");
+        String base = ServiceApiCall.base(options);
         String path = "/api/v1/workers/" + encode(worker) + "/labs/" + encode(lab);
         HttpRequest.Builder request;
         try {
@@ -66,21 +59,14 @@ final class LabActionCommand implements Command {
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body));
             }
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                    .send(request.header("X-API-Key", key).timeout(Duration.ofMinutes(2)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-            out.println("HTTP " + response.statusCode() + " " + response.body());
-            return response.statusCode() / 100 == 2 ? 0 : 1;
         } catch (IOException e) {
-            out.println("cannot reach the service at " + base + ": " + e.getClass().getSimpleName());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
+            throw new IllegalStateException("cannot write the request body", e);
         }
+        return ServiceApiCall.send(request, key, Duration.ofMinutes(2), base, out,
+                response -> response.statusCode() / 100 == 2);
     }
 
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return ServiceApiCall.encode(value);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
 /** {@code --name value} and {@code --flag} options, plus positional arguments. */
 final class Options {
 
-    private static final Set<String> FLAGS = Set.of("insecure", "json", "tls");
+    private static final Set<String> FLAGS = Set.of("insecure", "json", "tls", "reregister");
 
     private final Map<String, String> values;
     private final List<String> positional;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cmlfleet.bootstrap.app.ApiCalls.Answer;
 import io.cmlfleet.bootstrap.cli.CommandLineToolsTest;
 import io.cmlfleet.bootstrap.simulator.SimulatedFleetImporter;
 import io.cmlfleet.domain.worker.LabAction;
@@ -14,11 +15,7 @@ import io.cmlfleet.domain.worker.event.LabInventoryChanged;
 import io.cmlfleet.domain.worker.event.LicenceStateChanged;
 import io.cmlfleet.domain.worker.LicenceIssue;
 import io.cmlfleet.simulator.SimulatedWorker;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +39,7 @@ class LabsServiceTest {
     @TempDir
     Path dataDir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ApiCalls api;
     private int port;
 
     @Test
@@ -202,21 +199,10 @@ class LabsServiceTest {
         return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
-    record Answer(int status, String body) {
-        JsonNode json() throws java.io.IOException {
-            return JSON.readTree(body);
-        }
-    }
-
     private Answer call(String method, String path, String body, String key) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("X-API-Key", key)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
+        if (api == null || api.port() != port) {
+            api = new ApiCalls(port);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body());
+        return api.call(method, path, body, key);
     }
 }

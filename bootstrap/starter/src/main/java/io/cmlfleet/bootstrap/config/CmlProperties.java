@@ -3,6 +3,7 @@ package io.cmlfleet.bootstrap.config;
 import static java.util.Objects.requireNonNullElse;
 
 import io.cmlfleet.adapters.cml.CmlClientSettings;
+import io.cmlfleet.application.licence.LicenceOperationSettings;
 import io.cmlfleet.application.port.cml.CmlCredentials;
 import io.cmlfleet.domain.worker.LicenceHealthRule;
 import java.io.IOException;
@@ -19,10 +20,13 @@ import java.time.Duration;
  * @param readTimeout      read timeout
  * @param maxResponseBytes largest response body read from a controller
  * @param licenceExpiryHorizon how close an authorization or registration expiry must be to be a licence issue
+ * @param licenceOperationTimeout      how long a licence operation's end is waited for before it is TIMED_OUT
+ * @param licenceOperationPollInterval the pause between two reads of the licence while an operation is under way
  */
 public record CmlProperties(String username, String password, String caBundle, Boolean verifyTls,
                             Duration connectTimeout, Duration readTimeout, Integer maxResponseBytes,
-                            Duration licenceExpiryHorizon) {
+                            Duration licenceExpiryHorizon, Duration licenceOperationTimeout,
+                            Duration licenceOperationPollInterval) {
 
     /** CML's own administrator, the user a fresh controller has. */
     public static final String DEFAULT_USERNAME = "admin";
@@ -36,6 +40,12 @@ public record CmlProperties(String username, String password, String caBundle, B
         maxResponseBytes = requireNonNullElse(maxResponseBytes, DEFAULTS.maxResponseBytes());
         licenceExpiryHorizon = requireNonNullElse(licenceExpiryHorizon, LicenceHealthRule.DEFAULT_HORIZON);
         SettingChecks.positive("cmlfleet.cml.licence-expiry-horizon", licenceExpiryHorizon);
+        licenceOperationTimeout = requireNonNullElse(licenceOperationTimeout,
+                LicenceOperationSettings.DEFAULT_TIMEOUT);
+        licenceOperationPollInterval = requireNonNullElse(licenceOperationPollInterval,
+                LicenceOperationSettings.DEFAULT_POLL_INTERVAL);
+        SettingChecks.positive("cmlfleet.cml.licence-operation-timeout", licenceOperationTimeout);
+        SettingChecks.positive("cmlfleet.cml.licence-operation-poll-interval", licenceOperationPollInterval);
         SettingChecks.positive("cmlfleet.cml.connect-timeout", connectTimeout);
         SettingChecks.positive("cmlfleet.cml.read-timeout", readTimeout);
         SettingChecks.atLeast("cmlfleet.cml.max-response-bytes", maxResponseBytes, 1);
@@ -51,6 +61,12 @@ public record CmlProperties(String username, String password, String caBundle, B
                 .withMaxResponseBytes(maxResponseBytes)
                 .withVerifyTls(verifyTls);
         return caBundle == null || caBundle.isBlank() ? settings : settings.withCaBundlePem(readPem(caBundle));
+    }
+
+    /** How licence operations are followed, and the horizon their final licence check is judged with. */
+    public LicenceOperationSettings licenceOperations() {
+        return new LicenceOperationSettings(licenceOperationTimeout, licenceOperationPollInterval,
+                licenceExpiryHorizon);
     }
 
     /** The one set of credentials for the whole fleet. */
@@ -73,6 +89,7 @@ public record CmlProperties(String username, String password, String caBundle, B
         return "CmlProperties[username=" + username + ", password=" + (password == null ? null : "***")
                 + ", caBundle=" + caBundle + ", verifyTls=" + verifyTls + ", connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout + ", maxResponseBytes=" + maxResponseBytes
-                + ", licenceExpiryHorizon=" + licenceExpiryHorizon + "]";
+                + ", licenceExpiryHorizon=" + licenceExpiryHorizon + ", licenceOperationTimeout="
+                + licenceOperationTimeout + ", licenceOperationPollInterval=" + licenceOperationPollInterval + "]";
     }
 }

@@ -85,9 +85,9 @@ class SettingValidationTest {
         assertThatThrownBy(() -> new AwsProperties(null, null, "top-secret", null, null, null))
                 .hasMessage("cmlfleet.aws.access-key-id and cmlfleet.aws.secret-access-key must be set together "
                         + "(or neither, for the default chain)");
-        refused(() -> new CmlProperties(null, null, "/nonexistent/ca.pem", null, null, null, null, null),
+        refused(() -> new CmlProperties(null, null, "/nonexistent/ca.pem", null, null, null, null, null, null, null),
                 "cmlfleet.cml.ca-bundle", "cmlfleet.cml.ca-bundle (/nonexistent/ca.pem) must be a readable PEM file");
-        refused(() -> new CmlProperties(null, null, null, null, null, Duration.ZERO, null, null),
+        refused(() -> new CmlProperties(null, null, null, null, null, Duration.ZERO, null, null, null, null),
                 "cmlfleet.cml.read-timeout", "cmlfleet.cml.read-timeout (0s) must be longer than 0, e.g. 30s or 5m");
     }
 

@@ -29,7 +29,9 @@ public sealed interface WorkerEvent permits
         TelemetryThresholdRecovered,
         LabActionRecorded,
         LabInventoryChanged,
-        LicenceStateChanged {
+        LicenceStateChanged,
+        LicenceOperationRequested,
+        LicenceOperationFinished {
 
     /** The worker the event belongs to: the aggregate identifier. */
     String workerId();

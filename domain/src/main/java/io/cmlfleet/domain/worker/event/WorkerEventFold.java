@@ -52,4 +52,8 @@ public interface WorkerEventFold {
     void on(LabInventoryChanged event);
 
     void on(LicenceStateChanged event);
+
+    void on(LicenceOperationRequested event);
+
+    void on(LicenceOperationFinished event);
 }

@@ -40,6 +40,8 @@ public final class WorkerEventTypes {
         register("LabActionRecorded", LabActionRecorded.class);
         register("LabInventoryChanged", LabInventoryChanged.class);
         register("LicenceStateChanged", LicenceStateChanged.class);
+        register("LicenceOperationRequested", LicenceOperationRequested.class);
+        register("LicenceOperationFinished", LicenceOperationFinished.class);
     }
 
     private WorkerEventTypes() {
