@@ -13,7 +13,8 @@ import java.util.Map;
  * <ul>
  *   <li>a compute with a failed check (a flag reported {@code false}) blocks: CML would place nodes on it and fail;</li>
  *   <li>computes that are not {@code READY} block only when no compute is: in a cluster an administrator takes one
- *       host out of placement on purpose ({@code ONLINE}), and the others still run labs;</li>
+ *       host out of placement on purpose ({@code ONLINE}), and the others still run labs; a compute that does not
+ *       report its admission state is not evidence either way;</li>
  *   <li>an empty compute list blocks (nothing to run nodes on), an unreported one does not (older CML);</li>
  *   <li>a failed controller check ({@code core_connected false}, ...) blocks;</li>
  *   <li>a launch queue whose oldest node has waited {@link #STUCK_AFTER} or longer blocks: starts hang.</li>
@@ -38,12 +39,14 @@ public final class ControllerReadinessRule {
             if (computes.isEmpty()) {
                 blockers.add("no compute host reported");
             }
-            boolean anyAdmitted = computes.stream().anyMatch(ComputeReadiness::admitted);
+            // An unreported admission state is not evidence of a compute taken out of placement.
+            boolean anyAdmitted = computes.stream().anyMatch(c -> c.admitted() || c.admissionState() == null);
             for (ComputeReadiness compute : computes) {
                 List<String> problems = new ArrayList<>();
                 List<String> failed = failed(compute.checks());
-                if (!compute.admitted() && (!anyAdmitted || !failed.isEmpty())) {
-                    problems.add("admission " + text(compute.admissionState(), "not reported") + ", not READY");
+                boolean notAdmitted = compute.admissionState() != null && !compute.admitted();
+                if (notAdmitted && (!anyAdmitted || !failed.isEmpty())) {
+                    problems.add("admission " + text(compute.admissionState(), "?") + ", not READY");
                 }
                 problems.addAll(failed);
                 if (!problems.isEmpty()) {

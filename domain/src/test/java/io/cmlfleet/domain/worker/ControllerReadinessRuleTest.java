@@ -81,8 +81,9 @@ class ControllerReadinessRuleTest {
     void unreportedPartsBlockNothingAndHostileHostnamesStayOneLine() {
         assertThat(ControllerReadinessRule.blockers(null)).isEmpty();
         assertThat(ControllerReadinessRule.blockers(new ControllerReadiness(null, null, null))).isEmpty();
-        assertThat(blockers(null, new ComputeReadiness("evil\nhost\u202E", null, checks())))
-                .containsExactly("compute evil host: admission not reported, not READY");
+        assertThat(blockers(null, new ComputeReadiness("unknown", null, checks()))).isEmpty();
+        assertThat(blockers(null, new ComputeReadiness("evil\nhost\u202E", "ONLINE", checks())))
+                .containsExactly("compute evil host: admission ONLINE, not READY");
     }
 
     @Test
