@@ -85,13 +85,15 @@ final class CmlControllerApi {
         switch (route) {
             case "GET /system_information" -> json(exchange, 200, systemInformation());
             case "POST /authenticate" -> authenticate(exchange, instance);
-            case "GET /system_health", "GET /system_stats", "GET /licensing" -> {
+            case "GET /system_health", "GET /system_stats", "GET /licensing", "GET /diagnostics/node_launch_queue" -> {
                 if (unauthorized(exchange, instance)) {
                     return;
                 }
                 switch (route) {
                     case "GET /system_health" -> json(exchange, 200, systemHealth(instance));
                     case "GET /system_stats" -> json(exchange, 200, systemStats(instance, now));
+                    // Nodes start at once here, so nothing ever waits: CML 2.9's shape of an empty queue.
+                    case "GET /diagnostics/node_launch_queue" -> json(exchange, 200, json.createArrayNode());
                     default -> json(exchange, 200, licensing(instance, now));
                 }
             }
@@ -190,7 +192,7 @@ final class CmlControllerApi {
                 "fabric", "device_mux", "refplat_images_available", "docker_shim", "valid"}) {
             compute.put(check, true);
         }
-        compute.put("admission_state", "READY");
+        compute.put("admission_state", instance.computeAdmission());
         compute.put("is_controller", true);
         compute.put("hostname", "cml-" + instance.instanceId);
         health.put("is_licensed", !instance.traits.unlicensed());
@@ -246,6 +248,27 @@ final class CmlControllerApi {
         block.put("success", "SUCCESS");
     }
 
+    /**
+     * The recorded CML 2.9 controller's case (fixtures/cml/licensing.json, its dates moved to the simulated clock):
+     * still COMPLETED and IN_COMPLIANCE, but the authorization expired weeks ago and its last renewal failed.
+     */
+    private static void expiredAfterFailedRenewal(ObjectNode registration, ObjectNode authorization, Instant now) {
+        registration.put("status", "COMPLETED");
+        registration.put("smart_account", "Simulated Smart Account");
+        registration.put("virtual_account", "Simulated Virtual Account");
+        registration.put("expires", CML_DATE.format(now.plusSeconds(90L * 86400)));
+        renewal(registration.putObject("renew_time"), now.minusSeconds(100L * 86400), now.plusSeconds(80L * 86400));
+        authorization.put("status", "IN_COMPLIANCE");
+        authorization.put("expires", CML_DATE.format(now.minusSeconds(20L * 86400)));
+        ObjectNode renewal = authorization.putObject("renew_time");
+        renewal.putNull("succeeded");
+        renewal.put("attempted", CML_DATE.format(now.minusSeconds(50L * 86400)));
+        renewal.put("scheduled", CML_DATE.format(now.minusSeconds(20L * 86400)));
+        renewal.put("status", "FAILED");
+        renewal.put("failure", "Communication with Cisco Smart Software Manager failed");
+        renewal.putNull("success");
+    }
+
     private ObjectNode licensing(SimulatedInstance instance, Instant now) {
         ObjectNode licensing = json.createObjectNode();
         ObjectNode registration = licensing.putObject("registration");
@@ -258,6 +281,10 @@ final class CmlControllerApi {
             authorization.putNull("expires");
             product.putNull("active");
             product.put("is_enterprise", false);
+        } else if (instance.traits.licenceExpired()) {
+            expiredAfterFailedRenewal(registration, authorization, now);
+            product.put("active", "CML_Enterprise");
+            product.put("is_enterprise", true);
         } else {
             registration.put("status", "COMPLETED");
             registration.put("smart_account", "Simulated Smart Account");
