@@ -84,14 +84,15 @@ final class CmlControllerApi {
         switch (route) {
             case "GET /system_information" -> json(exchange, 200, systemInformation());
             case "POST /authenticate" -> authenticate(exchange, instance);
-            case "GET /system_health", "GET /system_stats" -> {
+            case "GET /system_health", "GET /system_stats", "GET /diagnostics/node_launch_queue" -> {
                 if (unauthorized(exchange, instance)) {
                     return;
                 }
-                if (route.equals("GET /system_health")) {
-                    json(exchange, 200, systemHealth(instance));
-                } else {
-                    json(exchange, 200, systemStats(instance, now));
+                switch (route) {
+                    case "GET /system_health" -> json(exchange, 200, systemHealth(instance));
+                    case "GET /system_stats" -> json(exchange, 200, systemStats(instance, now));
+                    // Nodes start at once here, so nothing ever waits: CML 2.9's shape of an empty queue.
+                    default -> json(exchange, 200, json.createArrayNode());
                 }
             }
             default -> {
@@ -198,7 +199,7 @@ final class CmlControllerApi {
                 "fabric", "device_mux", "refplat_images_available", "docker_shim", "valid"}) {
             compute.put(check, true);
         }
-        compute.put("admission_state", "READY");
+        compute.put("admission_state", instance.computeAdmission());
         compute.put("is_controller", true);
         compute.put("hostname", "cml-" + instance.instanceId);
         health.put("is_licensed", !instance.traits.unlicensed());

@@ -93,7 +93,10 @@ final class CmlLicensingApi {
         }
     }
 
-    /** The licence a worker starts with: registered and in compliance, or, for an unlicensed one, not registered. */
+    /**
+     * The licence a worker starts with: registered and in compliance; for an unlicensed one, not registered; for one
+     * with an expired licence, the recorded controller's failed renewal.
+     */
     private ObjectNode initial(SimulatedInstance instance, Instant now) {
         ObjectNode licensing = json.createObjectNode();
         ObjectNode registration = licensing.putObject("registration");
@@ -108,6 +111,10 @@ final class CmlLicensingApi {
             authorization.putNull("expires");
             product.putNull("active");
             product.put("is_enterprise", false);
+        } else if (instance.traits.licenceExpired()) {
+            expiredAfterFailedRenewal(registration, authorization, now);
+            product.put("active", "CML_Enterprise");
+            product.put("is_enterprise", true);
         } else {
             registration.put("status", "COMPLETED");
             registration.put("smart_account", "Simulated Smart Account");
@@ -123,6 +130,28 @@ final class CmlLicensingApi {
             product.put("is_enterprise", true);
         }
         return licensing;
+    }
+
+    /**
+     * The recorded CML 2.9 controller's case (fixtures/cml/licensing.json, its dates moved to the simulated clock):
+     * still COMPLETED and IN_COMPLIANCE, but the authorization expired weeks ago and its last renewal failed.
+     */
+    private static void expiredAfterFailedRenewal(ObjectNode registration, ObjectNode authorization, Instant now) {
+        registration.put("status", "COMPLETED");
+        registration.put("smart_account", "Simulated Smart Account");
+        registration.put("virtual_account", "Simulated Virtual Account");
+        registration.put("expires", SimulatedLicensing.date(now.plusSeconds(90L * 86400)));
+        SimulatedLicensing.renewed(registration.putObject("renew_time"), now.minusSeconds(100L * 86400),
+                now.plusSeconds(80L * 86400));
+        authorization.put("status", "IN_COMPLIANCE");
+        authorization.put("expires", SimulatedLicensing.date(now.minusSeconds(20L * 86400)));
+        ObjectNode renewal = authorization.putObject("renew_time");
+        renewal.putNull("succeeded");
+        renewal.put("attempted", SimulatedLicensing.date(now.minusSeconds(50L * 86400)));
+        renewal.put("scheduled", SimulatedLicensing.date(now.minusSeconds(20L * 86400)));
+        renewal.put("status", "FAILED");
+        renewal.put("failure", "Communication with Cisco Smart Software Manager failed");
+        renewal.putNull("success");
     }
 
     private void noContent(HttpExchange exchange) throws IOException {

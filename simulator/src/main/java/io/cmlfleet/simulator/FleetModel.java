@@ -27,6 +27,8 @@ final class FleetModel {
     private static final long BOOT_STREAM = 7;
     private static final long LOAD_STREAM = 8;
     private static final long LAB_DETAIL_STREAM = 9;
+    private static final long NOT_ADMITTED_STREAM = 10;
+    private static final long LICENCE_EXPIRED_STREAM = 11;
 
     final FleetProfile profile;
     final Clock clock;
@@ -156,7 +158,11 @@ final class FleetModel {
                 started,
                 5 + 45 * SeededChance.unit(seed, LOAD_STREAM, ordinal * 3L),
                 20 + 40 * SeededChance.unit(seed, LOAD_STREAM, ordinal * 3L + 1),
-                2 * Math.PI * SeededChance.unit(seed, LOAD_STREAM, ordinal * 3L + 2));
+                2 * Math.PI * SeededChance.unit(seed, LOAD_STREAM, ordinal * 3L + 2),
+                SeededChance.percent(seed, NOT_ADMITTED_STREAM, ordinal, profile.notAdmittedPercent()),
+                // Never both unlicensed and expired: an unregistered controller has no expiry to miss.
+                !SeededChance.percent(seed, UNLICENSED_STREAM, ordinal, profile.unlicensedPercent())
+                        && SeededChance.percent(seed, LICENCE_EXPIRED_STREAM, ordinal, profile.licenceExpiredPercent()));
     }
 
     double cpuPercent(SimulatedInstance instance, Instant at) {

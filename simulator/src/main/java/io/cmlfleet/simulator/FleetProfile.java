@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param unlicensedPercent         workers whose CML is not licensed
  * @param noPublicIpPercent         workers that never get a public IP
  * @param labsPercent               workers with labs (1..4 labs of 2..60 nodes, most of them started)
+ * @param notAdmittedPercent        workers whose CML compute starts not admitted ({@code ONLINE}): CML answers but
+ *                                  cannot start nodes
+ * @param licenceExpiredPercent     licensed workers whose authorization expired after a failed renewal
  * @param pendingDuration           pending before running, after launch or start
  * @param stoppingDuration          stopping before stopped
  * @param shuttingDownDuration      shutting-down before terminated
@@ -49,6 +52,8 @@ public record FleetProfile(
         double unlicensedPercent,
         double noPublicIpPercent,
         double labsPercent,
+        double notAdmittedPercent,
+        double licenceExpiredPercent,
         Duration pendingDuration,
         Duration stoppingDuration,
         Duration shuttingDownDuration,
@@ -75,7 +80,7 @@ public record FleetProfile(
             throw new IllegalArgumentException("at least one region");
         }
         for (double percent : new double[]{slowPercent, flakyPercent, unlicensedPercent, noPublicIpPercent,
-                labsPercent, throttlePercent}) {
+                labsPercent, throttlePercent, notAdmittedPercent, licenceExpiredPercent}) {
             if (percent < 0 || percent > 100) {
                 throw new IllegalArgumentException("percentages must be within 0..100");
             }
@@ -115,7 +120,8 @@ public record FleetProfile(
     public String toString() {
         return "FleetProfile[instances=" + instanceCount + ", regions=" + regions + ", seed=" + seed
                 + ", slow=" + slowPercent + "%, flaky=" + flakyPercent + "%, unlicensed=" + unlicensedPercent
-                + "%, noPublicIp=" + noPublicIpPercent + "%, labs=" + labsPercent + "%, throttle=" + throttlePercent
+                + "%, noPublicIp=" + noPublicIpPercent + "%, labs=" + labsPercent + "%, notAdmitted=" + notAdmittedPercent
+                + "%, licenceExpired=" + licenceExpiredPercent + "%, throttle=" + throttlePercent
                 + "%, cmlBoot=" + minCmlBootDelay + ".." + maxCmlBootDelay + ", awsPort=" + awsPort
                 + ", cmlPort=" + cmlPort + "]";
     }
@@ -131,6 +137,8 @@ public record FleetProfile(
         private double unlicensedPercent = 10;
         private double noPublicIpPercent = 5;
         private double labsPercent = 60;
+        private double notAdmittedPercent = 0;
+        private double licenceExpiredPercent = 0;
         private Duration pendingDuration = Duration.ofSeconds(5);
         private Duration stoppingDuration = Duration.ofSeconds(10);
         private Duration shuttingDownDuration = Duration.ofSeconds(10);
@@ -162,6 +170,8 @@ public record FleetProfile(
             unlicensedPercent = p.unlicensedPercent;
             noPublicIpPercent = p.noPublicIpPercent;
             labsPercent = p.labsPercent;
+            notAdmittedPercent = p.notAdmittedPercent;
+            licenceExpiredPercent = p.licenceExpiredPercent;
             pendingDuration = p.pendingDuration;
             stoppingDuration = p.stoppingDuration;
             shuttingDownDuration = p.shuttingDownDuration;
@@ -227,6 +237,16 @@ public record FleetProfile(
 
         public Builder noPublicIpPercent(double percent) {
             noPublicIpPercent = percent;
+            return this;
+        }
+
+        public Builder notAdmittedPercent(double percent) {
+            notAdmittedPercent = percent;
+            return this;
+        }
+
+        public Builder licenceExpiredPercent(double percent) {
+            licenceExpiredPercent = percent;
             return this;
         }
 
@@ -305,7 +325,8 @@ public record FleetProfile(
 
         public FleetProfile build() {
             return new FleetProfile(instanceCount, regions, seed, initialAge, slowPercent, flakyPercent,
-                    unlicensedPercent, noPublicIpPercent, labsPercent, pendingDuration, stoppingDuration,
+                    unlicensedPercent, noPublicIpPercent, labsPercent, notAdmittedPercent, licenceExpiredPercent,
+                    pendingDuration, stoppingDuration,
                     shuttingDownDuration, terminatedVisibility, statusInitializingDuration, minCmlBootDelay,
                     maxCmlBootDelay, slowResponseDelay, flakyFailureEvery, throttlePercent, cmlUsername,
                     cmlPassword, awsPort, cmlPort, imageId, instanceType);

@@ -17,6 +17,10 @@ import java.util.List;
  * @param baseCpuPercent  average CPU load around which the load curve swings
  * @param baseMemPercent  average memory use around which the memory curve swings
  * @param loadPhase       phase of the load curve in radians, so workers do not peak together
+ * @param notAdmitted     the controller's compute starts in admission state {@code ONLINE} (in the cluster, may not
+ *                        start nodes) instead of {@code READY}; {@link SimulatedFleet#setComputeAdmission} changes it
+ * @param licenceExpired  licensing in the shape of the recorded CML 2.9 controller whose authorization expired and
+ *                        whose last renewal failed, while CML still says IN_COMPLIANCE
  */
 public record InstanceTraits(
         boolean slow,
@@ -28,7 +32,9 @@ public record InstanceTraits(
         List<Boolean> labsStarted,
         double baseCpuPercent,
         double baseMemPercent,
-        double loadPhase) {
+        double loadPhase,
+        boolean notAdmitted,
+        boolean licenceExpired) {
 
     public InstanceTraits {
         labNodeCounts = List.copyOf(labNodeCounts);

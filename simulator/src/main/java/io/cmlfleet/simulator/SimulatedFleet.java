@@ -163,6 +163,15 @@ public final class SimulatedFleet implements AutoCloseable {
         return Optional.ofNullable(model.find(instanceId)).map(SimulatedFleet::view);
     }
 
+    /**
+     * Sets the {@code admission_state} the controller's compute reports in {@code system_health}, as a CML
+     * administrator does in System Administration: CML 2.9 knows {@code UNREGISTERED}, {@code REGISTERED},
+     * {@code ONLINE} (may not start nodes) and {@code READY}.
+     */
+    public void setComputeAdmission(String instanceId, String admissionState) {
+        instance(instanceId).computeAdmission(java.util.Objects.requireNonNull(admissionState, "admissionState"));
+    }
+
     public InstanceState state(String instanceId) {
         return model.state(instance(instanceId), model.now());
     }

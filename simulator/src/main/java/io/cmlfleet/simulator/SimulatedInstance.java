@@ -24,6 +24,8 @@ final class SimulatedInstance {
     private final Map<String, String> tags = new LinkedHashMap<>();
     private final AtomicLong cmlRequests = new AtomicLong();
     private volatile Lifecycle lifecycle;
+    /** The compute's admission state as an administrator set it (PATCH in real CML); starts from the traits. */
+    private volatile String computeAdmission;
 
     SimulatedInstance(int ordinal, String instanceId, String region, String imageId, String instanceType,
                       Instant launchTime, InstanceTraits traits, Map<String, String> initialTags) {
@@ -38,6 +40,15 @@ final class SimulatedInstance {
         this.traits = traits;
         this.tags.putAll(initialTags);
         this.lifecycle = Lifecycle.launchedAt(launchTime);
+        this.computeAdmission = traits.notAdmitted() ? "ONLINE" : "READY";
+    }
+
+    String computeAdmission() {
+        return computeAdmission;
+    }
+
+    void computeAdmission(String state) {
+        computeAdmission = state;
     }
 
     Lifecycle lifecycle() {

@@ -8,6 +8,8 @@ import io.cmlfleet.application.port.cml.CmlAccessException;
 import io.cmlfleet.application.port.cml.CmlLicensing;
 import io.cmlfleet.application.port.cml.CmlSystemInformation;
 import io.cmlfleet.application.port.cml.CmlSystemStats;
+import io.cmlfleet.domain.worker.ComputeReadiness;
+import io.cmlfleet.domain.worker.ControllerReadiness;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -41,8 +43,9 @@ final class CmlResponseParser {
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    /** The health verdict and the licence flags {@code system_health} carries. */
-    record HealthBody(boolean valid, Boolean licensed, Boolean enterprise, String invalidReason) {
+    /** The health verdict, the licence flags and the computes and controller checks {@code system_health} carries. */
+    record HealthBody(boolean valid, Boolean licensed, Boolean enterprise, String invalidReason,
+                      ControllerReadiness readiness) {
     }
 
     byte[] loginBody(String username, String password) {
@@ -99,8 +102,73 @@ final class CmlResponseParser {
                     ? "controller reports system_health valid=false" + (failing.isEmpty() ? "" : " (" + String.join(", ", failing) + ")")
                     : "system_health does not report 'valid'";
         }
-        return new HealthBody(valid, bool(root, "is_licensed", what), bool(root, "is_enterprise", what), reason);
+        return new HealthBody(valid, bool(root, "is_licensed", what), bool(root, "is_enterprise", what), reason,
+                readiness(root));
     }
+
+    /**
+     * Each compute's {@code admission_state} and boolean checks, and the controller's checks. Booleans only: null
+     * checks are "not known" (CML reports them when it cannot reach a compute), {@code is_*} fields describe the
+     * host's role, not its health, and unknown non-boolean fields are ignored.
+     */
+    private static ControllerReadiness readiness(JsonNode root) {
+        String what = "system_health";
+        JsonNode computes = child(root, "computes", what);
+        List<ComputeReadiness> hosts = null;
+        if (computes != null) {
+            hosts = new ArrayList<>();
+            Iterator<Map.Entry<String, JsonNode>> fields = computes.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> entry = fields.next();
+                JsonNode compute = entry.getValue();
+                if (compute == null || !compute.isObject()) {
+                    continue; // as the verdict above: a compute CML could not describe is not evidence either way
+                }
+                String name = Optional.ofNullable(text(compute, "hostname", what)).orElse(entry.getKey());
+                hosts.add(new ComputeReadiness(name, text(compute, "admission_state", what), checks(compute)));
+            }
+        }
+        JsonNode controller = child(root, "controller", what);
+        return new ControllerReadiness(hosts, controller == null ? Map.of() : checks(controller), null);
+    }
+
+    private static Map<String, Boolean> checks(JsonNode node) {
+        Map<String, Boolean> checks = new java.util.LinkedHashMap<>();
+        node.fields().forEachRemaining(field -> {
+            if (field.getValue().isBoolean() && !field.getKey().startsWith("is_")) {
+                checks.put(field.getKey(), field.getValue().booleanValue());
+            }
+        });
+        return checks;
+    }
+
+    /**
+     * How many nodes wait in {@code GET /diagnostics/node_launch_queue} (CML 2.9: an array of entries with
+     * {@code queued_time}), and how long the oldest has waited. CML does not document the unit of
+     * {@code queued_time}; it is read as epoch seconds (epoch milliseconds when it is too large for seconds), and a
+     * time that cannot be read leaves the age unknown rather than failing the health check.
+     */
+    io.cmlfleet.domain.worker.LaunchQueue launchQueue(byte[] body, Instant now) {
+        String what = "node_launch_queue";
+        JsonNode root = parse(body, what);
+        if (root == null || !root.isArray()) {
+            throw malformed(what + " is not a JSON array");
+        }
+        Long oldest = null;
+        for (JsonNode entry : root) {
+            Long queued = entry.isObject() ? number(entry, "queued_time", what) : null;
+            if (queued != null && queued > 0 && (oldest == null || queued < oldest)) {
+                oldest = queued;
+            }
+        }
+        java.time.Duration waited = null;
+        if (oldest != null) {
+            Instant queuedAt = oldest > 100_000_000_000L ? Instant.ofEpochMilli(oldest) : Instant.ofEpochSecond(oldest);
+            waited = queuedAt.isAfter(now) ? java.time.Duration.ZERO : java.time.Duration.between(queuedAt, now);
+        }
+        return new io.cmlfleet.domain.worker.LaunchQueue(root.size(), waited);
+    }
+
 
     CmlSystemStats systemStats(byte[] body) {
         String what = "system_stats";
@@ -216,9 +284,9 @@ final class CmlResponseParser {
 
     private static List<String> falseFlags(JsonNode node, String prefix) {
         List<String> flags = new ArrayList<>();
-        node.fields().forEachRemaining(field -> {
-            if (field.getValue().isBoolean() && !field.getValue().booleanValue() && !field.getKey().startsWith("is_")) {
-                flags.add(prefix + field.getKey() + "=false");
+        checks(node).forEach((check, passed) -> {
+            if (!passed) {
+                flags.add(prefix + check + "=false");
             }
         });
         return flags;

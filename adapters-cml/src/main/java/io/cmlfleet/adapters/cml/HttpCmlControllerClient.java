@@ -12,6 +12,9 @@ import io.cmlfleet.application.port.cml.CmlSystemInformation;
 import io.cmlfleet.application.port.cml.CmlSystemStats;
 import io.cmlfleet.application.port.cml.CmlTarget;
 import io.cmlfleet.domain.worker.CmlServiceStatus;
+import io.cmlfleet.domain.worker.ControllerReadiness;
+import io.cmlfleet.domain.worker.ControllerReadinessRule;
+import io.cmlfleet.domain.worker.LaunchQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,17 +98,21 @@ public final class HttpCmlControllerClient implements CmlControllerClient {
         try {
             CmlSystemInformation information = systemInformation(target);
             if (!information.ready()) {
-                return report(true, false, null, null, "not ready: controller reports ready=false", started);
+                return report(true, false, null, null, "not ready: controller reports ready=false", started, null);
             }
             Call call = new Call(target, "GET", "/system_health");
             CmlResponseParser.HealthBody health = call.parse(parser::health, authenticated(call));
-            return report(true, health.valid(), health.licensed(), health.enterprise(), health.invalidReason(), started);
+            ControllerReadiness readiness = new ControllerReadiness(health.readiness().computes(),
+                    health.readiness().controllerChecks(), launchQueue(target));
+            return report(true, health.valid(), health.licensed(), health.enterprise(), health.invalidReason(),
+                    started, readiness);
         } catch (CmlAccessException e) {
-            return report(answered(e.kind()), false, null, null, e.getMessage(), started);
+            return report(answered(e.kind()), false, null, null, e.getMessage(), started, null);
         } catch (RuntimeException e) {
             // The port promises a report, never an exception; keep the class only, the message is unknown ground.
             log.error("Unexpected failure evaluating CML health of worker {}: {}", target.workerId(), e.getClass().getName());
-            return report(true, false, null, null, "unexpected failure: " + e.getClass().getSimpleName(), started);
+            return report(true, false, null, null, "unexpected failure: " + e.getClass().getSimpleName(), started,
+                    null);
         }
     }
 
@@ -163,11 +170,29 @@ public final class HttpCmlControllerClient implements CmlControllerClient {
         };
     }
 
+    /**
+     * The node launch queue, which only an administrator may read ({@code GET /diagnostics/node_launch_queue}). Any
+     * failure (403 for other users, 404 before CML had it, a broken body) leaves it unknown: the queue refines the
+     * verdict, it must not fail a health check that {@code system_health} already answered.
+     */
+    private LaunchQueue launchQueue(CmlTarget target) {
+        try {
+            Call call = new Call(target, "GET", "/diagnostics/node_launch_queue");
+            return call.parse(body -> parser.launchQueue(body, clock.instant()), authenticated(call));
+        } catch (CmlAccessException e) {
+            log.debug("CML node launch queue of worker {} not read: {}", target.workerId(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** The status by the aggregate's own rule, so logs and the refresh's stage detail give the same reason it records. */
     private static CmlHealthReport report(boolean reachable, boolean valid, Boolean licensed, Boolean enterprise,
-                                          String error, long startedNanos) {
+                                          String error, long startedNanos, ControllerReadiness readiness) {
         Duration latency = Duration.ofNanos(System.nanoTime() - startedNanos);
-        return new CmlHealthReport(CmlServiceStatus.fromHealthCheck(reachable, valid), reachable, valid,
-                licensed, enterprise, error, latency);
+        List<String> blockers = reachable ? ControllerReadinessRule.blockers(readiness) : List.of();
+        return new CmlHealthReport(CmlServiceStatus.fromHealthCheck(reachable, valid, blockers), reachable, valid,
+                licensed, enterprise, blockers.isEmpty() ? error : ControllerReadinessRule.summary(blockers), latency,
+                readiness);
     }
 
     /** Sends with the cached token; on 401 logs in once more and retries once. */

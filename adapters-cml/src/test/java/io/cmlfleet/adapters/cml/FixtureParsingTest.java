@@ -6,6 +6,7 @@ import io.cmlfleet.application.port.cml.CmlLicensing;
 import io.cmlfleet.application.port.cml.CmlSystemInformation;
 import io.cmlfleet.application.port.cml.CmlSystemStats;
 import io.cmlfleet.domain.worker.CmlServiceStatus;
+import io.cmlfleet.domain.worker.LaunchQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,75 @@ class FixtureParsingTest {
         assertThat(report.enterprise()).isTrue();
         assertThat(report.error()).isNull();
         assertThat(report.latency()).isPositive();
+        assertThat(report.readiness().computes()).singleElement().satisfies(compute -> {
+            assertThat(compute.hostname()).isEqualTo("cml-controller");
+            assertThat(compute.admissionState()).isEqualTo("READY");
+            assertThat(compute.checks()).hasSize(10).containsEntry("kvm_vmx_enabled", true)
+                    .containsEntry("refplat_images_available", true).doesNotContainKey("is_controller");
+        });
+        assertThat(report.readiness().controllerChecks()).containsOnlyKeys("core_connected", "nodes_loaded",
+                "images_loaded", "valid").doesNotContainValue(false);
+        assertThat(report.readiness().launchQueue()).isEqualTo(new LaunchQueue(0, null));
+    }
+
+    @Test
+    void aValidControllerWhoseComputesAreNotAdmittedOrHaveAFailedCheckIsErrorNamingThem() {
+        controller.stub(get(urlPathEqualTo("/api/v0/system_health")).willReturn(json(200,
+                new String(LoopbackCmlController.fixture("system_health.json"), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("\"admission_state\": \"READY\"", "\"admission_state\": \"ONLINE\"")
+                        .replace("\"kvm_vmx_enabled\": true", "\"kvm_vmx_enabled\": false")
+                        .replace("\"lld_connected\": true", "\"lld_connected\": false"))));
+
+        CmlHealthReport report = client.evaluateHealth(controller.target());
+
+        assertThat(report.valid()).isTrue();
+        assertThat(report.status()).isEqualTo(CmlServiceStatus.ERROR);
+        assertThat(report.error()).isEqualTo("cannot run labs: compute cml-controller: admission ONLINE, not READY; "
+                + "kvm_vmx_enabled false; lld_connected false");
+    }
+
+    @Test
+    void aClusterWithOneComputeTakenOutOfPlacementIsStillAvailable() {
+        controller.stub(get(urlPathEqualTo("/api/v0/system_health")).willReturn(json(200, """
+                {"valid": true, "is_licensed": true, "is_enterprise": true,
+                 "computes": {
+                   "a": {"hostname": "cml-controller", "admission_state": "READY", "lld_connected": true,
+                         "kvm_vmx_enabled": true, "valid": true, "is_controller": true},
+                   "b": {"hostname": "cml-compute-2", "admission_state": "ONLINE", "lld_connected": true,
+                         "kvm_vmx_enabled": null, "valid": true, "is_controller": false}},
+                 "controller": {"core_connected": true, "nodes_loaded": true, "images_loaded": true, "valid": true}}
+                """)));
+
+        CmlHealthReport report = client.evaluateHealth(controller.target());
+
+        assertThat(report.status()).isEqualTo(CmlServiceStatus.AVAILABLE);
+        assertThat(report.readiness().computes()).extracting(c -> c.admissionState()).containsExactly("READY", "ONLINE");
+        assertThat(report.readiness().computes().get(1).checks()).doesNotContainKey("kvm_vmx_enabled");
+    }
+
+    @Test
+    void aLaunchQueueWhoseOldestNodeWaitedTooLongIsErrorAndAQueueWeMayNotReadIsIgnored() {
+        long now = Instant.now().getEpochSecond();
+        controller.stub(get(urlPathEqualTo("/api/v0/diagnostics/node_launch_queue")).willReturn(json(200, """
+                [{"node_id": "n1", "lab_id": "l1", "user_id": "u1", "queued_time": %d, "priority": null,
+                  "dependencies": [], "resource_requirements": {"cpus": 1, "cpu_limit": 100, "cpu_points": null,
+                  "ram": 2048, "disk": null}},
+                 {"node_id": "n2", "lab_id": "l1", "user_id": "u1", "queued_time": %d, "priority": 1,
+                  "resource_requirements": {"cpus": 1, "cpu_limit": 100, "cpu_points": null, "ram": 512, "disk": 4}}]
+                """.formatted(now - 1500, now - 30))));
+
+        CmlHealthReport stuck = client.evaluateHealth(controller.target());
+
+        assertThat(stuck.status()).isEqualTo(CmlServiceStatus.ERROR);
+        assertThat(stuck.error()).startsWith("cannot run labs: launch queue stuck: 2 nodes waiting, the oldest for 2");
+
+        controller.stub(get(urlPathEqualTo("/api/v0/diagnostics/node_launch_queue"))
+                .willReturn(json(403, "{\"code\": 403, \"description\": \"User does not have admin rights.\"}")));
+
+        CmlHealthReport forbidden = client.evaluateHealth(controller.target());
+
+        assertThat(forbidden.status()).isEqualTo(CmlServiceStatus.AVAILABLE);
+        assertThat(forbidden.readiness().launchQueue()).isNull();
     }
 
     @Test
@@ -174,8 +244,8 @@ class FixtureParsingTest {
         assertThat(report.valid()).isFalse();
         assertThat(report.licensed()).isTrue();
         assertThat(report.enterprise()).isFalse();
-        assertThat(report.error()).contains("valid=false", "controller.core_connected=false",
-                "compute cml-controller.lld_connected=false");
+        assertThat(report.error()).isEqualTo("cannot run labs: compute cml-controller: lld_connected false; "
+                + "controller: core_connected false");
         assertThat(report.latency()).isGreaterThanOrEqualTo(Duration.ZERO);
     }
 

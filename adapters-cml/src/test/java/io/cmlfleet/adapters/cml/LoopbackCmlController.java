@@ -113,6 +113,8 @@ final class LoopbackCmlController implements AutoCloseable {
         stub(get(urlPathEqualTo("/api/v0/system_stats")).willReturn(fixtureResponse("system_stats.json")));
         stub(get(urlPathEqualTo("/api/v0/licensing")).willReturn(fixtureResponse("licensing.json")));
         stub(get(urlPathEqualTo("/api/v0/labs")).willReturn(fixtureResponse("labs.json")));
+        // No recorded body: an idle controller's queue is empty, the shape CML 2.9's schema gives (a JSON array).
+        stub(get(urlPathEqualTo("/api/v0/diagnostics/node_launch_queue")).willReturn(json(200, "[]")));
         return this;
     }
 

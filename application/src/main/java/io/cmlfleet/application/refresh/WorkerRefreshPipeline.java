@@ -103,7 +103,7 @@ public class WorkerRefreshPipeline {
                 String checkedEndpoint = gate.endpoint();
                 RecordHealthEvaluation health = checkHealth(run, gate);
                 RefreshGateDecision afterHealth = health == null ? gate
-                        : gate.afterHealthCheck(health.reachable(), health.valid());
+                        : gate.afterHealthCheck(health.reachable(), health.valid(), health.readiness());
                 RecordCmlStats cmlStats = queryCml(run, afterHealth);
                 RecordTelemetry sample = sampleTelemetry(run, worker, gate, observed);
                 boolean checkIdleness = idleCheckWanted(run, gate);
@@ -168,7 +168,7 @@ public class WorkerRefreshPipeline {
         String detail = report.error() == null ? report.status().name() : report.status() + ": " + report.error();
         run.ran(RefreshStage.HEALTH_CHECK, detail);
         return new RecordHealthEvaluation(run.workerId(), report.reachable(), report.valid(), report.licensed(),
-                report.enterprise(), report.error(), report.latency().toMillis(), clock.instant());
+                report.enterprise(), report.error(), report.latency().toMillis(), clock.instant(), report.readiness());
     }
 
     private RecordCmlStats queryCml(RefreshRun run, RefreshGateDecision gate) {

@@ -61,7 +61,8 @@ class ForensicsScenariosTest {
         Findings findings = findings("cml-never-queried", null, null);
 
         assertThat(findings.causes()).anySatisfy(cause -> assertThat(cause)
-                .startsWith("CML API never queried in 10 refreshes: CML service is ERROR, not AVAILABLE (10×"));
+                .startsWith("CML API never queried in 10 refreshes: CML service is ERROR, not AVAILABLE: controller reports"
+                        + " system_health valid=false (10×"));
         assertThat(findings.cmlQuery().attempted()).isZero();
         assertThat(findings.cmlQuery().skipped()).isEqualTo(10);
         assertThat(findings.launchToAvailable().reached()).isFalse();

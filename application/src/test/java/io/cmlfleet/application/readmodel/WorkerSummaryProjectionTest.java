@@ -38,7 +38,7 @@ class WorkerSummaryProjectionTest {
     void runningWorkerRowHoldsTheLatestOfEveryFact() {
         WorkerSummary expected = new WorkerSummary("worker-1", "lab-worker-1", "eu-west-1", "i-0123456789abcdef0",
                 "c5.2xlarge", WorkerStatus.RUNNING, "running", "54.194.252.215", "10.0.1.17",
-                "https://54.194.252.215", EndpointSource.AUTO, CmlServiceStatus.AVAILABLE,
+                "https://54.194.252.215", EndpointSource.AUTO, CmlServiceStatus.AVAILABLE, null,
                 true, true, "2.9.1+build.7", 14, 22,
                 // The last sample had CPU 0.0 (a real value) and no memory datapoint.
                 0.0, null, at(480),

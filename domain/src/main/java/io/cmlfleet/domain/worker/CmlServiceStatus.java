@@ -8,7 +8,7 @@ public enum CmlServiceStatus {
     STARTING,
     /** Reachable and {@code system_health} reported {@code valid: true}. */
     AVAILABLE,
-    /** Reachable, but {@code system_health} reported an invalid state. */
+    /** Reachable, but {@code system_health} reported an invalid state, or the controller cannot run labs. */
     ERROR;
 
     /** The one rule that turns a health-check outcome into a service status. */
@@ -17,5 +17,13 @@ public enum CmlServiceStatus {
             return UNAVAILABLE;
         }
         return valid ? AVAILABLE : ERROR;
+    }
+
+    /**
+     * The same rule with what keeps a valid controller from running labs ({@link ControllerReadinessRule}): a
+     * controller that answers but cannot start nodes is ERROR, not AVAILABLE.
+     */
+    public static CmlServiceStatus fromHealthCheck(boolean reachable, boolean valid, java.util.List<String> blockers) {
+        return fromHealthCheck(reachable, valid && (blockers == null || blockers.isEmpty()));
     }
 }

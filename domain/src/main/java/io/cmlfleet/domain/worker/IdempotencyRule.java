@@ -40,7 +40,8 @@ final class IdempotencyRule {
                 && evaluation.valid() == last.valid()
                 && Objects.equals(evaluation.licensed(), last.licensed())
                 && Objects.equals(evaluation.enterprise(), last.enterprise())
-                && Objects.equals(evaluation.error(), last.error());
+                && Objects.equals(evaluation.error(), last.error())
+                && Objects.equals(evaluation.blockers(), last.blockers());
         return !sameOutcome;
     }
 

@@ -47,9 +47,15 @@ final class ObservationRecorder {
         Instant evaluatedAt = notInFuture("evaluatedAt", command.evaluatedAt(), clock);
         RefreshGateDecision gate = state.refreshGate();
         rejectUnless(gate.runHealthCheck(), "health evaluation not accepted: " + gate.healthCheckSkipReason());
+        // Readiness is only judged for a controller that answered: an unreachable one has nothing to say about it.
+        List<String> blockers = command.reachable() ? ControllerReadinessRule.blockers(command.readiness()) : List.of();
+        // The blockers say more precisely than CML's own "valid: false" why the service is in ERROR.
+        String error = blockers.isEmpty() ? optionalText(command.error())
+                : optionalText(ControllerReadinessRule.summary(blockers));
         ServiceHealthEvaluated evaluation = new ServiceHealthEvaluated(state.workerId(), state.endpoint(),
-                state.serviceStatus(), CmlServiceStatus.fromHealthCheck(command.reachable(), valid), valid,
-                command.licensed(), command.enterprise(), optionalText(command.error()), latencyMillis, evaluatedAt);
+                state.serviceStatus(), CmlServiceStatus.fromHealthCheck(command.reachable(), valid, blockers), valid,
+                command.licensed(), command.enterprise(), error, latencyMillis, evaluatedAt,
+                command.readiness() == null ? null : blockers);
         applyIf(IdempotencyRule.saysSomethingNew(state, evaluation), evaluation);
         return state.refreshGate();
     }

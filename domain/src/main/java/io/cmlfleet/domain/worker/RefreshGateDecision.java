@@ -29,7 +29,14 @@ public record RefreshGateDecision(
      * by the same rule, so a refresh can call the CML API on its own health result without first recording it.
      */
     public RefreshGateDecision afterHealthCheck(boolean reachable, boolean valid) {
-        return RefreshGate.decide(status, endpoint, CmlServiceStatus.fromHealthCheck(reachable, valid));
+        return afterHealthCheck(reachable, valid, null);
+    }
+
+    /** As {@link #afterHealthCheck(boolean, boolean)}, judging the controller's readiness as the aggregate will. */
+    public RefreshGateDecision afterHealthCheck(boolean reachable, boolean valid, ControllerReadiness readiness) {
+        java.util.List<String> blockers = reachable ? ControllerReadinessRule.blockers(readiness) : java.util.List.of();
+        return RefreshGate.decide(status, endpoint, CmlServiceStatus.fromHealthCheck(reachable, valid, blockers),
+                ControllerReadinessRule.summary(blockers));
     }
 
     public boolean hasEndpoint() {

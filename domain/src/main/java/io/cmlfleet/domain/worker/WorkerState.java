@@ -239,7 +239,7 @@ public final class WorkerState implements WorkerEventFold {
     @Override public void on(io.cmlfleet.domain.worker.event.LicenceOperationFinished e) { licence = licence.on(e); }
     /** What the refresh gate decides for this state. */
     public RefreshGateDecision refreshGate() {
-        return RefreshGate.decide(status, endpoint, serviceStatus);
+        return RefreshGate.decide(status, endpoint, serviceStatus, lastHealthEvaluation);
     }
 
     public boolean isTerminated() {

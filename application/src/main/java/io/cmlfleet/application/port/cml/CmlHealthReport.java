@@ -1,6 +1,7 @@
 package io.cmlfleet.application.port.cml;
 
 import io.cmlfleet.domain.worker.CmlServiceStatus;
+import io.cmlfleet.domain.worker.ControllerReadiness;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -16,6 +17,9 @@ import java.util.Objects;
  * @param enterprise {@code system_health.is_enterprise}; null when unknown
  * @param error      short reason when not AVAILABLE (e.g. "timeout: ..."), null otherwise
  * @param latency    wall-clock time the evaluation took
+ * @param readiness  what the controller said about its computes, its own checks and its launch queue; null when the
+ *                   check did not get that far. The aggregate judges it ({@code ControllerReadinessRule}): a valid
+ *                   controller that cannot run labs is recorded as ERROR
  */
 public record CmlHealthReport(
         CmlServiceStatus status,
@@ -24,10 +28,17 @@ public record CmlHealthReport(
         Boolean licensed,
         Boolean enterprise,
         String error,
-        Duration latency) {
+        Duration latency,
+        ControllerReadiness readiness) {
 
     public CmlHealthReport {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(latency, "latency");
+    }
+
+    /** A report without readiness facts. */
+    public CmlHealthReport(CmlServiceStatus status, boolean reachable, boolean valid, Boolean licensed,
+                           Boolean enterprise, String error, Duration latency) {
+        this(status, reachable, valid, licensed, enterprise, error, latency, null);
     }
 }

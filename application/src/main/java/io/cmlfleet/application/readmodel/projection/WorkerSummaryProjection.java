@@ -84,13 +84,16 @@ public class WorkerSummaryProjection {
     @EventHandler
     public void on(ServiceHealthEvaluated event, @Timestamp Instant at) {
         update(event.workerId(), at,
-                "service_status = ?, licensed = COALESCE(?, licensed), enterprise = COALESCE(?, enterprise)",
-                event.newStatus().name(), event.licensed(), event.enterprise());
+                "service_status = ?, service_reason = ?, licensed = COALESCE(?, licensed),"
+                        + " enterprise = COALESCE(?, enterprise)",
+                event.newStatus().name(), event.newStatus() == CmlServiceStatus.AVAILABLE ? null : event.error(),
+                event.licensed(), event.enterprise());
     }
 
     @EventHandler
     public void on(ServiceMarkedUnavailable event, @Timestamp Instant at) {
-        update(event.workerId(), at, "service_status = ?", CmlServiceStatus.UNAVAILABLE.name());
+        update(event.workerId(), at, "service_status = ?, service_reason = ?", CmlServiceStatus.UNAVAILABLE.name(),
+                event.reason());
     }
 
     @EventHandler

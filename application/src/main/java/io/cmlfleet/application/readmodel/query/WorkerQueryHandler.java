@@ -114,6 +114,7 @@ public class WorkerQueryHandler {
                 rs.getString("endpoint"),
                 enumOf(EndpointSource.class, rs.getString("endpoint_source")),
                 enumOf(CmlServiceStatus.class, rs.getString("service_status")),
+                rs.getString("service_reason"),
                 rs.getObject("licensed", Boolean.class),
                 rs.getObject("enterprise", Boolean.class),
                 rs.getString("cml_version"),

@@ -14,6 +14,9 @@ import java.util.List;
  *
  * @param ec2State              last EC2 state name that changed the status, e.g. {@code running}
  * @param endpointSource        {@code AUTO} or {@code MANUAL}, null without endpoint
+ * @param serviceReason         why the service is not AVAILABLE, as the last health check (or the reason it was
+ *                              marked UNAVAILABLE) said, e.g. {@code cannot run labs: compute cml-2: admission
+ *                              ONLINE, not READY}; null when AVAILABLE or not known
  * @param licensed              last known licence flag (health check or CML stats)
  * @param cpuPercent            last CloudWatch CPU average, null: no datapoint
  * @param memoryPercent         last CloudWatch memory average, null: no datapoint
@@ -37,6 +40,7 @@ public record WorkerSummary(
         String endpoint,
         EndpointSource endpointSource,
         CmlServiceStatus serviceStatus,
+        String serviceReason,
         Boolean licensed,
         Boolean enterprise,
         String cmlVersion,
@@ -61,7 +65,7 @@ public record WorkerSummary(
     /** The same summary with the worker's dead-lettered sequences. */
     public WorkerSummary withDeadLetters(List<DeadLetteredSequence> sequences) {
         return new WorkerSummary(workerId, name, region, instanceId, instanceType, status, ec2State, publicIp,
-                privateIp, endpoint, endpointSource, serviceStatus, licensed, enterprise, cmlVersion, nodesRunning,
+                privateIp, endpoint, endpointSource, serviceStatus, serviceReason, licensed, enterprise, cmlVersion, nodesRunning,
                 nodesTotal, cpuPercent, memoryPercent, telemetrySampledAt, lastRefreshCompletedAt,
                 lastRefreshTrigger, lastError, createdAt, terminatedAt, updatedAt, !sequences.isEmpty(), sequences);
     }

@@ -51,6 +51,8 @@ public class SimulatorAutoConfiguration {
                 .slowPercent(properties.slowPercent())
                 .flakyPercent(properties.flakyPercent())
                 .unlicensedPercent(properties.unlicensedPercent())
+                .notAdmittedPercent(properties.notAdmittedPercent())
+                .licenceExpiredPercent(properties.licenceExpiredPercent())
                 .noPublicIpPercent(properties.noPublicIpPercent())
                 .pendingDuration(properties.pendingDuration())
                 .cmlBootDelay(properties.minCmlBootDelay(), properties.maxCmlBootDelay())

@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param flakyPercent      percent of workers whose controller fails now and then
  * @param unlicensedPercent percent of workers whose CML is not licensed
  * @param noPublicIpPercent percent of workers that never get a public IP
+ * @param notAdmittedPercent percent of workers whose CML compute is not admitted (ONLINE): CML answers, labs cannot
+ *                          start, and the worker's service is ERROR with that reason
+ * @param licenceExpiredPercent percent of licensed workers whose authorization expired after a failed renewal
  * @param pendingDuration   how long an instance stays pending
  * @param minCmlBootDelay   shortest time CML takes to come up after the instance runs
  * @param maxCmlBootDelay   longest time CML takes to come up after the instance runs
@@ -35,6 +38,8 @@ public record SimulatorProperties(
         @DefaultValue("10") double flakyPercent,
         @DefaultValue("10") double unlicensedPercent,
         @DefaultValue("10") double noPublicIpPercent,
+        @DefaultValue("10") double notAdmittedPercent,
+        @DefaultValue("20") double licenceExpiredPercent,
         @DefaultValue("5s") Duration pendingDuration,
         @DefaultValue("10s") Duration minCmlBootDelay,
         @DefaultValue("40s") Duration maxCmlBootDelay,
@@ -51,6 +56,8 @@ public record SimulatorProperties(
         SettingChecks.percent("cmlfleet.simulator.flaky-percent", flakyPercent);
         SettingChecks.percent("cmlfleet.simulator.unlicensed-percent", unlicensedPercent);
         SettingChecks.percent("cmlfleet.simulator.no-public-ip-percent", noPublicIpPercent);
+        SettingChecks.percent("cmlfleet.simulator.not-admitted-percent", notAdmittedPercent);
+        SettingChecks.percent("cmlfleet.simulator.licence-expired-percent", licenceExpiredPercent);
         SettingChecks.notNegative("cmlfleet.simulator.pending-duration", pendingDuration);
         SettingChecks.notNegative("cmlfleet.simulator.min-cml-boot-delay", minCmlBootDelay);
         SettingChecks.notLonger("cmlfleet.simulator.min-cml-boot-delay", minCmlBootDelay,

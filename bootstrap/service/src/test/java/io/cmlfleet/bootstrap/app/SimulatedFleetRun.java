@@ -50,7 +50,10 @@ final class SimulatedFleetRun implements AutoCloseable {
                 "cmlfleet.monitoring.deadline-polling-interval", "200ms",
                 "cmlfleet.refresh.on-demand-min-interval", "0s",
                 "cmlfleet.refresh.batch-window", "300ms",
-                "cmlfleet.console.report-every", "0s"));
+                "cmlfleet.console.report-every", "0s",
+                // Every controller can run labs and is licensed in good order unless a test asks otherwise.
+                "cmlfleet.simulator.not-admitted-percent", "0",
+                "cmlfleet.simulator.licence-expired-percent", "0"));
         properties.putAll(storeProperties);
         // As command-line arguments: they override cmlfleet-app.yml, as an operator's --options would.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
