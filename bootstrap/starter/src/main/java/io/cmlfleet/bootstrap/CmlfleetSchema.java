@@ -22,7 +22,7 @@ public class CmlfleetSchema {
                 .table(HISTORY_TABLE)
                 .locations(new String[0])
                 .javaMigrations(new CmlfleetSchemaMigration(), new CmlfleetInstanceClaimsMigration(),
-                        new CmlfleetLabsSchemaMigration())
+                        new CmlfleetLabsSchemaMigration(), new CmlfleetCheckpointsSchemaMigration())
                 // A host's own tables may already be there: start cmlfleet's history below its first migration.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

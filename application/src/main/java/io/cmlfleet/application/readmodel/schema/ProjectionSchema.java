@@ -20,9 +20,11 @@ public final class ProjectionSchema {
 
     /** The scripts, in the order they must run. */
     public static final List<String> SCRIPTS = List.of("token-entries.sql", "dead-letters.sql", "projections.sql",
-            "instance-claims.sql", ProjectionSchema.LABS_SCRIPT);
+            "instance-claims.sql", ProjectionSchema.LABS_SCRIPT, ProjectionSchema.CHECKPOINTS_SCRIPT);
     /** The worker-labs table, which migration version 3 adds to stores created before it. */
     public static final String LABS_SCRIPT = "labs.sql";
+    /** The forensic checkpoints table, which migration version 4 adds to stores created before it. */
+    public static final String CHECKPOINTS_SCRIPT = "forensic-checkpoints.sql";
 
     private final DataSource dataSource;
     private final SqlDialect dialect;
