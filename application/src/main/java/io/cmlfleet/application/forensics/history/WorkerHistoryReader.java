@@ -24,10 +24,20 @@ public final class WorkerHistoryReader {
     static final String AXON_CORRELATION_ID = "correlationId";
     static final String AXON_TRACE_ID = "traceId";
 
+    /** Histories at least this long are read in two halves at once: below, a second thread costs more. */
+    static final long PARALLEL_FROM = 20_000;
+
     private final EventStore eventStore;
+    private final long parallelFrom;
 
     public WorkerHistoryReader(EventStore eventStore) {
+        this(eventStore, PARALLEL_FROM);
+    }
+
+    /** @param parallelFrom the history length from which {@link #readPayloads} reads two halves at once */
+    public WorkerHistoryReader(EventStore eventStore, long parallelFrom) {
         this.eventStore = Objects.requireNonNull(eventStore, "eventStore");
+        this.parallelFrom = parallelFrom;
     }
 
     /** Every event of the worker, in sequence order; empty when the store knows no such worker. */
@@ -65,7 +75,7 @@ public final class WorkerHistoryReader {
     public List<RecordedEvent> readPayloads(String workerId) {
         Objects.requireNonNull(workerId, "workerId");
         long last = eventStore.lastSequenceNumberFor(workerId).orElse(-1L);
-        if (last < PARALLEL_FROM) {
+        if (last + 1 < parallelFrom) {
             List<RecordedEvent> history = new ArrayList<>();
             scan(workerId, 0L, false, history::add);
             return history;
@@ -81,9 +91,6 @@ public final class WorkerHistoryReader {
         history.addAll(later.join());
         return history;
     }
-
-    /** Histories shorter than this are read in one pass: a second thread would cost more than it saves. */
-    static final long PARALLEL_FROM = 20_000;
 
     private List<RecordedEvent> range(String workerId, long from, long toExclusive) {
         List<RecordedEvent> events = new ArrayList<>();
