@@ -78,7 +78,9 @@ class TimelinePagingServiceTest {
                     + " forensic_checkpoint WHERE worker_id = ?", Long.class, longHistory), rows -> rows.size() == 2);
             HttpResponse<String> defaultPage = get(base + "/api/v1/workers/" + longHistory + "/timeline?format=csv");
             assertThat(sequences(defaultPage.body())).hasSize(1_000).startsWith(0L).endsWith(999L);
-            assertThat(defaultPage.headers().firstValue("Cmlfleet-History-Events")).contains("1200");
+            // Its monitoring saga refreshes it too (an imported worker): the history only grows past the seeded part.
+            assertThat(Long.parseLong(defaultPage.headers().firstValue("Cmlfleet-History-Events").orElseThrow()))
+                    .isGreaterThanOrEqualTo(1_200);
             assertThat(defaultPage.headers().firstValue("Cmlfleet-Next-After")).contains("999");
             HttpResponse<String> window = get(base + "/api/v1/workers/" + longHistory + "/timeline?format=csv&limit=5"
                     + "&from=" + start.plusSeconds(1_100));
@@ -105,7 +107,8 @@ class TimelinePagingServiceTest {
                 "--after", "1099", "--data-dir=" + dataDir);
         assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
         assertThat(cli.out().lines().toList()).hasSize(3);
-        assertThat(cli.out()).contains("#1100", "#1101", "(more: --after 1101; 1200 events in the whole history)");
+        assertThat(cli.out()).contains("#1100", "#1101", "(more: --after 1101; ").containsPattern(
+                "; 1[2-9]\\d\\d events in the whole history\\)\n$");
         CommandLineToolsTest.Result bad = CommandLineToolsTest.run(Map.of(), "timeline", longHistory, "--limit",
                 "20000", "--data-dir=" + dataDir);
         assertThat(bad.exitCode()).isEqualTo(2);
