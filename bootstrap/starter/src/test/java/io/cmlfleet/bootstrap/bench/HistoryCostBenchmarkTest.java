@@ -118,7 +118,9 @@ class HistoryCostBenchmarkTest {
         TransactionManager transactions = context.getBean(TransactionManager.class);
         Instant start = Instant.now().minusSeconds(history + 3_600L);
         List<DomainEventMessage<?>> batch = new ArrayList<>();
-        batch.add(message(worker, 0, new WorkerCreated(worker, "bench", "eu-west-1", "i-0123456789abcdef0",
+        // One instance per worker: an instance is watched by at most one live worker (instance claims).
+        String instance = String.format("i-%017x", configuration.hashCode() * 1_000_003L + history & 0xFFFFFFFFFFFFFL);
+        batch.add(message(worker, 0, new WorkerCreated(worker, "bench", "eu-west-1", instance,
                 "c5.2xlarge", "ami-12345678", null, Map.of(), "benchmark", WorkerOrigin.IMPORTED, start)));
         for (int sequence = 1; sequence < history; sequence++) {
             batch.add(message(worker, sequence, new TelemetryUpdated(worker, 10.0 + sequence % 70, 40.0,
