@@ -2,6 +2,7 @@ package io.cmlfleet.application.forensics;
 
 import io.cmlfleet.application.forensics.finding.Findings;
 import io.cmlfleet.application.forensics.history.TimeWindow;
+import java.util.Objects;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 
@@ -14,12 +15,17 @@ public class ForensicsQueryHandler {
     private final WorkerForensics forensics;
 
     public ForensicsQueryHandler(EventStore eventStore, ForensicsSettings settings) {
-        this.forensics = new WorkerForensics(eventStore, settings);
+        this(new WorkerForensics(eventStore, settings));
+    }
+
+    public ForensicsQueryHandler(WorkerForensics forensics) {
+        this.forensics = Objects.requireNonNull(forensics, "forensics");
     }
 
     @QueryHandler
     public WorkerTimeline handle(GetWorkerTimeline query) {
-        return forensics.timeline(query.workerId(), TimeWindow.between(query.from(), query.to()), query.types());
+        return forensics.timeline(query.workerId(), TimeWindow.between(query.from(), query.to()), query.types(),
+                query.page());
     }
 
     @QueryHandler

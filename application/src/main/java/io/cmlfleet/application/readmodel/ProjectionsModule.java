@@ -4,6 +4,8 @@ import io.cmlfleet.application.eventstore.CmlfleetSerializer;
 import io.cmlfleet.application.readmodel.deadletter.DeadLetterStore;
 import io.cmlfleet.application.readmodel.deadletter.FullSequenceTolerantQueue;
 import io.cmlfleet.application.readmodel.projection.FleetOverviewProjection;
+import io.cmlfleet.application.readmodel.projection.ForensicCheckpointProjection;
+import io.cmlfleet.application.readmodel.projection.ForensicCheckpoints;
 import io.cmlfleet.application.readmodel.projection.ProcessingGroups;
 import io.cmlfleet.application.readmodel.projection.ProjectionJdbc;
 import io.cmlfleet.application.readmodel.projection.TelemetryHistoryProjection;
@@ -29,6 +31,7 @@ import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvok
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
@@ -131,7 +134,7 @@ public final class ProjectionsModule {
 
     private void configureEventProcessing(EventProcessingConfigurer processing) {
         for (String group : ProcessingGroups.ALL) {
-            processing.registerEventHandler(c -> projection(group));
+            processing.registerEventHandler(c -> projection(group, c.eventStore()));
         }
         for (String group : ProcessingGroups.ALL) {
             // The processor takes the group's name; its events come from the configured event store.
@@ -149,12 +152,14 @@ public final class ProjectionsModule {
         }
     }
 
-    private Object projection(String group) {
+    /** @param eventStore for the checkpoints to catch up from; {@code null} outside a running configuration */
+    private Object projection(String group, EventStore eventStore) {
         return switch (group) {
             case ProcessingGroups.WORKER_SUMMARY -> new WorkerSummaryProjection(projectionJdbc);
             case ProcessingGroups.TELEMETRY_HISTORY -> new TelemetryHistoryProjection(projectionJdbc);
             case ProcessingGroups.FLEET_OVERVIEW -> new FleetOverviewProjection(projectionJdbc);
             case ProcessingGroups.WORKER_LABS -> new WorkerLabsProjection(projectionJdbc);
+            case ProcessingGroups.FORENSIC_CHECKPOINTS -> new ForensicCheckpointProjection(projectionJdbc, eventStore);
             default -> throw new IllegalArgumentException("Unknown projection '" + group + "'; one of "
                     + ProcessingGroups.ALL);
         };
@@ -169,7 +174,7 @@ public final class ProjectionsModule {
     public SequencedDeadLetterProcessor<EventMessage<?>> standaloneDeadLetterProcessor(String group,
                                                                                        Serializer eventSerializer) {
         return DeadLetteringEventHandlerInvoker.builder()
-                .eventHandlers(projection(group))
+                .eventHandlers(projection(group, null))
                 .sequencingPolicy(SequentialPerAggregatePolicy.instance())
                 .queue(deadLetterQueue(group, eventSerializer))
                 .transactionManager(transactionManager)
@@ -192,6 +197,11 @@ public final class ProjectionsModule {
                 .maxSequenceSize(lettersPerSequence)
                 .build();
         return new FullSequenceTolerantQueue(group, jdbc, Clock.systemUTC());
+    }
+
+    /** The forensic checkpoints, where forensic replays start. */
+    public ForensicCheckpoints forensicCheckpoints() {
+        return new ForensicCheckpoints(projectionJdbc.jdbc());
     }
 
     /** The dead letters as operators see them (API, health, metrics). */

@@ -92,6 +92,7 @@ class ProjectionRebuildTest {
             case ProcessingGroups.TELEMETRY_HISTORY -> ProjectionTables.TELEMETRY_SAMPLE;
             case ProcessingGroups.FLEET_OVERVIEW -> ProjectionTables.FLEET_WORKER_STATUS;
             case ProcessingGroups.WORKER_LABS -> ProjectionTables.WORKER_LAB;
+            case ProcessingGroups.FORENSIC_CHECKPOINTS -> ProjectionTables.FORENSIC_CHECKPOINT;
             default -> throw new IllegalArgumentException(group);
         };
     }
@@ -102,6 +103,8 @@ class ProjectionRebuildTest {
                 ProjectionTables.TELEMETRY_SAMPLE,
                 harness.rows(ProjectionTables.TELEMETRY_SAMPLE, "worker_id, sampled_at"),
                 ProjectionTables.FLEET_WORKER_STATUS, harness.rows(ProjectionTables.FLEET_WORKER_STATUS, "worker_id"),
-                ProjectionTables.WORKER_LAB, harness.rows(ProjectionTables.WORKER_LAB, "worker_id, lab_id"));
+                ProjectionTables.WORKER_LAB, harness.rows(ProjectionTables.WORKER_LAB, "worker_id, lab_id"),
+                ProjectionTables.FORENSIC_CHECKPOINT,
+                harness.rows(ProjectionTables.FORENSIC_CHECKPOINT, "worker_id, sequence_number"));
     }
 }

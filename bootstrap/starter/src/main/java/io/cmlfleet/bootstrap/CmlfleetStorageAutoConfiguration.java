@@ -5,6 +5,7 @@ import io.cmlfleet.application.claim.InstanceClaims;
 import io.cmlfleet.application.eventstore.CmlfleetUpcasters;
 import io.cmlfleet.application.forensics.ForensicsQueryHandler;
 import io.cmlfleet.application.forensics.ForensicsSettings;
+import io.cmlfleet.application.forensics.WorkerForensics;
 import io.cmlfleet.application.operations.DeadLetterRetry;
 import io.cmlfleet.application.operations.ProjectionRebuild;
 import io.cmlfleet.application.monitoring.DeadlineSchedulerSettings;
@@ -142,14 +143,16 @@ public class CmlfleetStorageAutoConfiguration {
 
     /**
      * Event upcasters (old revisions read as the current ones) and the forensic queries over the event store, with
-     * the cadences monitoring actually uses, so that gaps are judged against them.
+     * the cadences monitoring actually uses, so that gaps are judged against them, starting their replays at the
+     * forensic checkpoints.
      */
     @Bean
-    public ConfigurerModule cmlfleetForensicsModule(MonitoringSettings monitoring) {
+    public ConfigurerModule cmlfleetForensicsModule(MonitoringSettings monitoring, ProjectionsModule projections) {
         return configurer -> {
             CmlfleetUpcasters.all().forEach(upcaster -> configurer.registerEventUpcaster(c -> upcaster));
-            configurer.registerQueryHandler(c -> new ForensicsQueryHandler(c.eventStore(),
-                    ForensicsSettings.defaults().withCadences(monitoring.fastInterval(), monitoring.normalInterval())));
+            configurer.registerQueryHandler(c -> new ForensicsQueryHandler(new WorkerForensics(c.eventStore(),
+                    ForensicsSettings.defaults().withCadences(monitoring.fastInterval(), monitoring.normalInterval()),
+                    projections.forensicCheckpoints())));
         };
     }
 

@@ -18,8 +18,12 @@ public final class ProcessingGroups {
     /** The labs per worker in {@code worker_lab}. */
     public static final String WORKER_LABS = "worker-labs";
 
+    /** Every N-th state of each worker in {@code forensic_checkpoint}, where forensics starts its replays. */
+    public static final String FORENSIC_CHECKPOINTS = "forensic-checkpoints";
+
     /** Every projection group, in registration order. */
-    public static final List<String> ALL = List.of(WORKER_SUMMARY, TELEMETRY_HISTORY, FLEET_OVERVIEW, WORKER_LABS);
+    public static final List<String> ALL = List.of(WORKER_SUMMARY, TELEMETRY_HISTORY, FLEET_OVERVIEW, WORKER_LABS,
+            FORENSIC_CHECKPOINTS);
 
     private ProcessingGroups() {
     }

@@ -20,11 +20,14 @@ public final class ProjectionSchema {
 
     /** The scripts, in the order they must run. */
     public static final List<String> SCRIPTS = List.of("token-entries.sql", "dead-letters.sql", "projections.sql",
-            "instance-claims.sql", ProjectionSchema.LABS_SCRIPT, ProjectionSchema.SERVICE_REASON_SCRIPT);
+            "instance-claims.sql", ProjectionSchema.LABS_SCRIPT, ProjectionSchema.SERVICE_REASON_SCRIPT,
+            ProjectionSchema.CHECKPOINTS_SCRIPT);
     /** The worker-labs table, which migration version 3 adds to stores created before it. */
     public static final String LABS_SCRIPT = "labs.sql";
-    /** The worker summary's {@code service_reason} column, which migration version 4 adds to older stores. */
+    /** The worker summary's {@code service_reason} column, which migration version 5 adds to older stores. */
     public static final String SERVICE_REASON_SCRIPT = "service-reason.sql";
+    /** The forensic checkpoints table, which migration version 6 adds to stores created before it. */
+    public static final String CHECKPOINTS_SCRIPT = "forensic-checkpoints.sql";
 
     private final DataSource dataSource;
     private final SqlDialect dialect;

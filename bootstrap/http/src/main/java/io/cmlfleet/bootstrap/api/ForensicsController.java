@@ -6,6 +6,7 @@ import io.cmlfleet.application.forensics.GetFleetTimeline;
 import io.cmlfleet.application.forensics.GetWorkerFindings;
 import io.cmlfleet.application.forensics.GetWorkerStateAt;
 import io.cmlfleet.application.forensics.GetWorkerTimeline;
+import io.cmlfleet.application.forensics.TimelinePage;
 import io.cmlfleet.application.rendering.TimelineFormat;
 import io.cmlfleet.application.rendering.TimelineRenderer;
 import io.cmlfleet.application.forensics.WorkerStateSnapshot;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Set;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The forensic questions over HTTP, answered from the event store through the query gateway: a worker's timeline,
@@ -39,17 +42,33 @@ public class ForensicsController {
         this.queries = queries;
     }
 
+    /** The sequence number to pass as {@code after} for the next page; absent on the last page. */
+    public static final String NEXT_AFTER_HEADER = "Cmlfleet-Next-After";
+    /** How many events the worker's whole history holds. */
+    public static final String HISTORY_EVENTS_HEADER = "Cmlfleet-History-Events";
+
     @GetMapping("/workers/{id}/timeline")
-    @Operation(summary = "Every event of a worker, described, with correlation ids and issuers")
+    @Operation(summary = "One page of a worker's events (limit, after), described, with correlation ids and issuers")
     public ResponseEntity<String> timeline(@PathVariable("id") String workerId,
                                            @RequestParam(name = "from", required = false) Instant from,
                                            @RequestParam(name = "to", required = false) Instant to,
                                            @RequestParam(name = "types", required = false) Set<String> types,
+                                           @RequestParam(name = "limit", required = false) Integer limit,
+                                           @RequestParam(name = "after", required = false) Long after,
                                            @RequestParam(name = "format", required = false) String format) {
-        WorkerTimeline timeline = queries.query(new GetWorkerTimeline(workerId, from, to,
-                types == null ? Set.of() : types), WorkerTimeline.class).join();
         TimelineFormat chosen = TimelineFormat.parse(format);
-        return rendered(chosen, chosen.renderer().timeline(timeline));
+        WorkerTimeline timeline = queries.query(new GetWorkerTimeline(workerId, from, to,
+                types == null ? Set.of() : types, TimelinePage.of(after, limit)), WorkerTimeline.class).join();
+        ResponseEntity<String> body = rendered(chosen, chosen.renderer().timeline(timeline));
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(body.getHeaders());
+        headers.set(HISTORY_EVENTS_HEADER, Long.toString(timeline.historyEvents()));
+        if (timeline.next() != null) {
+            headers.set(NEXT_AFTER_HEADER, Long.toString(timeline.next()));
+            headers.add(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("after", timeline.next()).build().toUriString() + ">; rel=\"next\"");
+        }
+        return ResponseEntity.ok().headers(headers).body(body.getBody());
     }
 
     @GetMapping("/workers/{id}/state")

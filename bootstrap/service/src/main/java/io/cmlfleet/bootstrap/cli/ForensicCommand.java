@@ -4,7 +4,9 @@ import io.cmlfleet.application.forensics.ForensicsSettings;
 import io.cmlfleet.application.forensics.history.TimeWindow;
 import io.cmlfleet.application.rendering.TimelineFormat;
 import io.cmlfleet.application.rendering.TimelineRenderer;
+import io.cmlfleet.application.forensics.TimelinePage;
 import io.cmlfleet.application.forensics.WorkerForensics;
+import io.cmlfleet.application.forensics.WorkerTimeline;
 import io.cmlfleet.application.forensics.WorkerHistoryNotFoundException;
 import io.cmlfleet.application.text.SafeText;
 import java.io.PrintStream;
@@ -46,8 +48,8 @@ final class ForensicCommand implements Command {
     @Override
     public String usage() {
         return switch (name) {
-            case "timeline" -> "timeline <workerId> [--from ISO] [--to ISO] [--types StatusChanged,...] [--format text|"
-                    + "json-lines|csv|markdown] " + STORE;
+            case "timeline" -> "timeline <workerId> [--from ISO] [--to ISO] [--types StatusChanged,...] [--limit 1000] "
+                    + "[--after SEQUENCE] [--format text|json-lines|csv|markdown] " + STORE;
             case "fleet-timeline" -> "fleet-timeline --from ISO [--to ISO] [--types ...] [--limit 1000] [--format ...] "
                     + STORE;
             case "state-at" -> "state-at <workerId> <ISO instant> [--format ...] " + STORE;
@@ -86,13 +88,18 @@ final class ForensicCommand implements Command {
             String output = switch (name) {
                 case "timeline" -> {
                     String workerId = knownWorker(store, options);
-                    yield renderer.timeline(store.read(() -> forensics.timeline(workerId, window, types)));
+                    TimelinePage page = new TimelinePage(after(options.value("after", null)),
+                            limit(options.value("limit", String.valueOf(TimelinePage.DEFAULT_LIMIT)),
+                                    TimelinePage.MAX_LIMIT));
+                    WorkerTimeline timeline = store.read(() -> forensics.timeline(workerId, window, types, page));
+                    String body = renderer.timeline(timeline);
+                    yield body + continuation(renderer, timeline, body);
                 }
                 case "fleet-timeline" -> {
                     if (window.from() == null) {
                         throw new UsageException("--from is required: the fleet timeline starts near it in the store");
                     }
-                    int limit = limit(options.value("limit", "1000"));
+                    int limit = limit(options.value("limit", "1000"), Integer.MAX_VALUE);
                     yield renderer.timeline(store.read(() -> forensics.fleetTimeline(window, types, limit)));
                 }
                 case "state-at" -> {
@@ -125,16 +132,41 @@ final class ForensicCommand implements Command {
         return workerId;
     }
 
-    private static int limit(String value) {
+    private static int limit(String value, int max) {
         try {
             int limit = Integer.parseInt(value);
-            if (limit > 0) {
+            if (limit > 0 && limit <= max) {
                 return limit;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--limit must be a positive whole number (got '" + SafeText.line(value) + "')");
+        throw new UsageException("--limit must be a positive whole number"
+                + (max == Integer.MAX_VALUE ? "" : " up to " + max) + " (got '" + SafeText.line(value) + "')");
+    }
+
+    private static Long after(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            long after = Long.parseLong(value);
+            if (after >= 0) {
+                return after;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--after must be a sequence number, 0 or more (got '" + SafeText.line(value) + "')");
+    }
+
+    /** The text format's last line when the page is not the last; the other formats stay pure data. */
+    private static String continuation(TimelineRenderer renderer, WorkerTimeline timeline, String body) {
+        if (timeline.next() == null || renderer.format() != TimelineFormat.TEXT) {
+            return "";
+        }
+        return (body.endsWith("\n") ? "" : "\n") + "(more: --after " + timeline.next() + "; "
+                + timeline.historyEvents() + " events in the whole history)\n";
     }
 
     private static Instant instant(String value, String option) {

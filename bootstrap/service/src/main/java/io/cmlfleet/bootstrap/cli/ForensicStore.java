@@ -4,10 +4,12 @@ import io.cmlfleet.application.eventstore.CmlfleetSerializer;
 import io.cmlfleet.application.eventstore.CmlfleetUpcasters;
 import io.cmlfleet.application.forensics.ForensicsSettings;
 import io.cmlfleet.application.forensics.WorkerForensics;
+import io.cmlfleet.application.readmodel.projection.ForensicCheckpoints;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
@@ -17,6 +19,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The event store read directly for the forensic commands, with the service's serializer and upcasters but no
@@ -27,14 +30,16 @@ import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 final class ForensicStore implements AutoCloseable {
 
     private final EventStore eventStore;
+    private final ForensicCheckpoints checkpoints;
     private final String description;
     private final Function<RuntimeException, StoreUnavailableException> explain;
     private final Runnable closer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ForensicStore(EventStore eventStore, String description,
+    private ForensicStore(EventStore eventStore, ForensicCheckpoints checkpoints, String description,
                           Function<RuntimeException, StoreUnavailableException> explain, Runnable closer) {
         this.eventStore = eventStore;
+        this.checkpoints = checkpoints;
         this.description = description;
         this.explain = explain;
         this.closer = closer;
@@ -52,9 +57,9 @@ final class ForensicStore implements AutoCloseable {
 
     private static ForensicStore database(Options options, Map<String, String> environment) {
         CmlfleetSerializer serializer = CmlfleetSerializer.create();
+        DataSource dataSource = StoreConnection.dataSource(options, environment);
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
-                .connectionProvider(new DataSourceConnectionProvider(
-                        StoreConnection.dataSource(options, environment)))
+                .connectionProvider(new DataSourceConnectionProvider(dataSource))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
@@ -62,7 +67,9 @@ final class ForensicStore implements AutoCloseable {
                 .build();
         EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
         String description = StoreConnection.describe(options);
-        return new ForensicStore(store, description, e -> StoreFailures.database(e, description), store::shutDown);
+        // The service's forensic checkpoints are in the same database: replays start there, as in the service.
+        return new ForensicStore(store, new ForensicCheckpoints(new JdbcTemplate(dataSource)), description,
+                e -> StoreFailures.database(e, description), store::shutDown);
     }
 
     private static ForensicStore axonServer(AxonServerTarget target) {
@@ -84,7 +91,8 @@ final class ForensicStore implements AutoCloseable {
                 .snapshotFilter(SnapshotFilter.allowAll())
                 .upcasterChain(CmlfleetUpcasters.chain())
                 .build();
-        ForensicStore forensicStore = new ForensicStore(store, target.describe(),
+        // The checkpoints are in the service's database, which this command does not know: full replays.
+        ForensicStore forensicStore = new ForensicStore(store, null, target.describe(),
                 e -> StoreFailures.axonServer(e, target), connections::shutdown);
         // One cheap call first, so that an unreachable server or a refused token is reported before any output.
         forensicStore.read(() -> store.createHeadToken());
@@ -92,7 +100,7 @@ final class ForensicStore implements AutoCloseable {
     }
 
     WorkerForensics forensics(ForensicsSettings settings) {
-        return new WorkerForensics(eventStore, settings);
+        return new WorkerForensics(eventStore, settings, checkpoints);
     }
 
     /** Whether the store holds any event of the worker at all (what "no events in this window" is told from). */

@@ -34,7 +34,7 @@ class ProcessorNamesTest {
                     .forEach((name, processor) -> registered.put(name, kind(processor)));
         }
 
-        assertThat(registered).hasSize(7).isEqualTo(documented);
+        assertThat(registered).hasSize(8).isEqualTo(documented);
     }
 
     private static String kind(EventProcessor processor) {

@@ -1,6 +1,7 @@
 package io.cmlfleet.bootstrap.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.cmlfleet.application.forensics.GetWorkerFindings;
 import io.cmlfleet.application.forensics.GetWorkerStateAt;
@@ -8,6 +9,7 @@ import io.cmlfleet.application.forensics.GetWorkerTimeline;
 import io.cmlfleet.application.forensics.WorkerStateSnapshot;
 import io.cmlfleet.application.forensics.WorkerTimeline;
 import io.cmlfleet.application.forensics.finding.Findings;
+import io.cmlfleet.application.readmodel.projection.ForensicCheckpoints;
 import io.cmlfleet.bootstrap.host.FakeCloud;
 import io.cmlfleet.bootstrap.host.HostApplication;
 import io.cmlfleet.domain.worker.WorkerOrigin;
@@ -15,6 +17,7 @@ import io.cmlfleet.domain.worker.command.RecordTelemetry;
 import io.cmlfleet.domain.worker.event.TelemetryUpdated;
 import io.cmlfleet.domain.worker.event.WorkerCreated;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -34,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What one command costs as a worker's history grows, for {@code docs/benchmarks.md}: workers with 10, 1,000,
@@ -77,13 +82,22 @@ class HistoryCostBenchmarkTest {
                 }
                 report.append(String.format(" %.1f |%n", last / first));
                 System.out.println(report);
-                if (configuration.getValue().isEmpty()) {
-                    report.append(forensics(context, "defaults (snapshots and cache)-100000"));
-                }
             }
         }
         System.out.println(report);
         assertThat(report).contains("100k / 10");
+    }
+
+    /** The forensic answers on workers of each history length, under the defaults; see {@link #forensics}. */
+    @Test
+    void forensicCostByHistoryLength() {
+        String configuration = "forensics";
+        try (ConfigurableApplicationContext context = start(configuration, Map.of())) {
+            Arrays.stream(HISTORIES).forEach(history -> seed(context, configuration, history));
+            String report = forensics(context, configuration);
+            System.out.println(report);
+            assertThat(report).contains("100k / 10");
+        }
     }
 
     private ConfigurableApplicationContext start(String name, Map<String, Object> settings) {
@@ -104,7 +118,9 @@ class HistoryCostBenchmarkTest {
         TransactionManager transactions = context.getBean(TransactionManager.class);
         Instant start = Instant.now().minusSeconds(history + 3_600L);
         List<DomainEventMessage<?>> batch = new ArrayList<>();
-        batch.add(message(worker, 0, new WorkerCreated(worker, "bench", "eu-west-1", "i-0123456789abcdef0",
+        // One instance per worker: an instance is watched by at most one live worker (instance claims).
+        String instance = String.format("i-%017x", configuration.hashCode() * 1_000_003L + history & 0xFFFFFFFFFFFFFL);
+        batch.add(message(worker, 0, new WorkerCreated(worker, "bench", "eu-west-1", instance,
                 "c5.2xlarge", "ami-12345678", null, Map.of(), "benchmark", WorkerOrigin.IMPORTED, start)));
         for (int sequence = 1; sequence < history; sequence++) {
             batch.add(message(worker, sequence, new TelemetryUpdated(worker, 10.0 + sequence % 70, 40.0,
@@ -141,14 +157,61 @@ class HistoryCostBenchmarkTest {
         return millis[samples / 2];
     }
 
-    private static String forensics(ConfigurableApplicationContext context, String worker) {
+    /**
+     * The forensic answers through the query gateway on each seeded worker, once the checkpoint projection has
+     * caught up with it: the timeline's default page (the first 1,000 entries), its last page (a window from the
+     * last event's time, which starts after the latest checkpoint before it), state-at now (from the latest
+     * checkpoint) and findings over the whole history (every event read). Median of three after one warm-up.
+     */
+    private static String forensics(ConfigurableApplicationContext context, String configuration) {
         QueryGateway queries = context.getBean(QueryGateway.class);
-        Instant now = Instant.now(); // seeded events carry the time they were written, not their payload time
-        return String.format("%nForensics on %s: timeline %.0f ms, state-at %.0f ms, findings %.0f ms%n", worker,
-                millis(() -> queries.query(new GetWorkerTimeline(worker, null, null, null), WorkerTimeline.class)
-                        .join()),
-                millis(() -> queries.query(new GetWorkerStateAt(worker, now), WorkerStateSnapshot.class).join()),
-                millis(() -> queries.query(new GetWorkerFindings(worker, null, null), Findings.class).join()));
+        JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+        StringBuilder table = new StringBuilder("\n| forensic answer |");
+        Arrays.stream(HISTORIES).forEach(n -> table.append(" ").append(n).append(" events |"));
+        table.append(" 100k / 10 |\n");
+        Map<String, double[]> rows = new LinkedHashMap<>();
+        for (int h = 0; h < HISTORIES.length; h++) {
+            String worker = configuration + "-" + HISTORIES[h];
+            awaitCheckpoints(jdbc, worker, HISTORIES[h]);
+            Instant now = Instant.now(); // seeded events carry the time they were written, not their payload time
+            Instant lastAt = queries.query(new GetWorkerStateAt(worker, null), WorkerStateSnapshot.class).join()
+                    .lastEventAt();
+            Map<String, Supplier<?>> answers = new LinkedHashMap<>();
+            answers.put("timeline, first page", () -> queries.query(new GetWorkerTimeline(worker, null, null, null),
+                    WorkerTimeline.class).join());
+            answers.put("timeline, last page (from)", () -> queries.query(new GetWorkerTimeline(worker, lastAt, null,
+                    null), WorkerTimeline.class).join());
+            answers.put("state-at now", () -> queries.query(new GetWorkerStateAt(worker, now),
+                    WorkerStateSnapshot.class).join());
+            answers.put("findings, whole history", () -> queries.query(new GetWorkerFindings(worker, null, null),
+                    Findings.class).join());
+            int column = h;
+            answers.forEach((name, answer) -> rows.computeIfAbsent(name, k -> new double[HISTORIES.length])[column]
+                    = medianMillis(answer));
+        }
+        rows.forEach((name, millis) -> {
+            table.append("| ").append(name).append(" |");
+            Arrays.stream(millis).forEach(m -> table.append(String.format(" %.1f ms |", m)));
+            table.append(String.format(" %.1f |%n", millis[millis.length - 1] / millis[0]));
+        });
+        return table.toString();
+    }
+
+    /** Polls (deadline 10 min) until the checkpoint projection has written the worker's last due checkpoint. */
+    private static void awaitCheckpoints(JdbcTemplate jdbc, String worker, int history) {
+        long expected = (history / ForensicCheckpoints.INTERVAL) * (long) ForensicCheckpoints.INTERVAL - 1;
+        if (expected >= 0) {
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc.queryForObject(
+                    "SELECT MAX(sequence_number) FROM forensic_checkpoint WHERE worker_id = ?", Long.class, worker),
+                    latest -> latest != null && latest >= expected);
+        }
+    }
+
+    private static double medianMillis(Supplier<?> answer) {
+        millis(answer);
+        double[] samples = {millis(answer), millis(answer), millis(answer)};
+        Arrays.sort(samples);
+        return samples[1];
     }
 
     private static double millis(Supplier<?> answer) {
