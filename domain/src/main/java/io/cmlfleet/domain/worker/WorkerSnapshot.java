@@ -32,17 +32,18 @@ public record WorkerSnapshot(
         CmlFacts cmlFacts, Instant cmlFactsRecordedAt,
         TelemetryUpdated telemetry, RefreshFailed lastRefreshFailure, LifecycleActionRequested lastLifecycleRequest,
         RefreshCompleted lastRefresh, LifecycleActionFailed lastLifecycleFailure,
-        Instant runningSince, Instant idleSince, boolean idleStopEnabled, int autoStops, int manualStops,
+        Instant runningSince, IdleWatch idle,
         Set<TelemetryMetric> breachedMetrics, Instant terminatedAt, KnownLabs labs,
         io.cmlfleet.domain.worker.event.LicenceStateChanged lastLicence) {
 
     /** The revision of this shape; raise it with any change of components. */
-    public static final String REVISION = "2";
+    public static final String REVISION = "3";
 
     public WorkerSnapshot {
         tags = tags == null ? Map.of() : Map.copyOf(tags);
         breachedMetrics = breachedMetrics == null ? Set.of() : Set.copyOf(breachedMetrics);
         labs = labs == null ? KnownLabs.NONE : labs;
+        idle = idle == null ? IdleWatch.INITIAL : idle;
     }
 
     /** What the state knows now. */
@@ -55,7 +56,7 @@ public record WorkerSnapshot(
                 s.serviceStatus, s.lastHealthEvaluation,
                 s.cmlFacts, s.cmlFactsRecordedAt,
                 s.telemetry, s.lastRefreshFailure, s.lastLifecycleRequest, s.lastRefresh, s.lastLifecycleFailure,
-                s.runningSince, s.idleSince, s.idleStopEnabled, s.autoStops, s.manualStops,
+                s.runningSince, s.idle,
                 s.breachedMetrics, s.terminatedAt, s.labs, s.lastLicence);
     }
 
@@ -92,10 +93,7 @@ public record WorkerSnapshot(
         s.lastRefresh = lastRefresh;
         s.lastLifecycleFailure = lastLifecycleFailure;
         s.runningSince = runningSince;
-        s.idleSince = idleSince;
-        s.idleStopEnabled = idleStopEnabled;
-        s.autoStops = autoStops;
-        s.manualStops = manualStops;
+        s.idle = idle;
         s.breachedMetrics.clear();
         s.breachedMetrics.addAll(breachedMetrics.isEmpty() ? EnumSet.noneOf(TelemetryMetric.class) : breachedMetrics);
         s.terminatedAt = terminatedAt;
