@@ -38,11 +38,13 @@ final class CmlControllerApi {
     private final FleetModel fleet;
     private final RequestCounters counters;
     private final CmlLabsApi labs;
+    private final CmlSystemApi system;
 
     CmlControllerApi(FleetModel fleet, RequestCounters counters) {
         this.fleet = fleet;
         this.counters = counters;
         this.labs = new CmlLabsApi(fleet);
+        this.system = new CmlSystemApi(fleet);
     }
 
     void handle(HttpExchange exchange) throws IOException {
@@ -97,7 +99,11 @@ final class CmlControllerApi {
             }
             default -> {
                 String apiPath = path.startsWith(API) ? path.substring(API.length()) : path;
-                if (CmlLabsApi.route(exchange.getRequestMethod(), apiPath).isEmpty()) {
+                if (CmlSystemApi.route(exchange.getRequestMethod(), apiPath).isPresent()) {
+                    if (!unauthorized(exchange, instance)) {
+                        system.answer(exchange, instance, route, apiPath);
+                    }
+                } else if (CmlLabsApi.route(exchange.getRequestMethod(), apiPath).isEmpty()) {
                     json(exchange, 404, error(404, "Not found: " + path));
                 } else if (!unauthorized(exchange, instance)) {
                     labs.answer(exchange, instance, route, apiPath);
@@ -109,7 +115,7 @@ final class CmlControllerApi {
     /** The counter key: method plus path with ids replaced, so all labs count under one key. */
     private static String route(String method, String path) {
         String api = path.startsWith(API) ? path.substring(API.length()) : path;
-        return CmlLabsApi.route(method, api).orElse(method + " " + api);
+        return CmlSystemApi.route(method, api).or(() -> CmlLabsApi.route(method, api)).orElse(method + " " + api);
     }
 
     private SimulatedInstance worker(String localAddress, String hostHeader) {

@@ -24,6 +24,7 @@ final class SimulatedInstance {
     private final Map<String, String> tags = new LinkedHashMap<>();
     private final AtomicLong cmlRequests = new AtomicLong();
     private volatile Lifecycle lifecycle;
+    private ControllerSystem system;
 
     SimulatedInstance(int ordinal, String instanceId, String region, String imageId, String instanceType,
                       Instant launchTime, InstanceTraits traits, Map<String, String> initialTags) {
@@ -38,6 +39,14 @@ final class SimulatedInstance {
         this.traits = traits;
         this.tags.putAll(initialTags);
         this.lifecycle = Lifecycle.launchedAt(launchTime);
+    }
+
+    /** The controller's telemetry, maintenance mode and notices, created on first use. */
+    synchronized ControllerSystem system() {
+        if (system == null) {
+            system = new ControllerSystem();
+        }
+        return system;
     }
 
     Lifecycle lifecycle() {

@@ -214,13 +214,14 @@ public class CMLWorker implements WorkerEventFold {
 
     /** A snooze is recorded here; a pending warning is withdrawn by the next evaluation, which lifts CML's too. */
     @CommandHandler
-    public void handle(io.cmlfleet.domain.worker.command.SnoozeIdleStop command, Clock clock) {
+    public Instant handle(io.cmlfleet.domain.worker.command.SnoozeIdleStop command, Clock clock) {
         java.time.Duration duration = IdleInputRules.snooze("duration", command.duration());
         String snoozedBy = nonBlank("snoozedBy", command.snoozedBy());
         String reason = optionalText("reason", command.reason());
         Instant now = clock.instant();
         apply(new io.cmlfleet.domain.worker.event.IdleStopSnoozed(workerId, now.plus(duration), snoozedBy, reason,
                 now));
+        return now.plus(duration);
     }
 
     @CommandHandler

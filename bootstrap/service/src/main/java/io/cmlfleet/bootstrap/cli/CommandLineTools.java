@@ -22,6 +22,7 @@ public final class CommandLineTools {
         register(new DeadLettersCommand());
         register(new LabsCommand());
         register(new LabActionCommand());
+        register(new IdleStopCommand());
         for (ForensicCommand command : ForensicCommand.all()) {
             register(command);
         }

@@ -1,23 +1,15 @@
 package io.cmlfleet.bootstrap.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code lab start|stop|wipe|delete <worker> <lab>}: acts on a lab through the running service's HTTP API, so the
- * action is checked, performed and recorded exactly as an API call is, under the API key's name. The key comes from
- * {@code $CMLFLEET_API_KEY}, never from the command line (it would end up in the shell history and process list).
+ * action is checked, performed and recorded exactly as an API call is, under the API key's name ({@link ServiceApi}).
  */
 final class LabActionCommand implements Command {
 
@@ -48,39 +40,25 @@ final class LabActionCommand implements Command {
         }
         String worker = options.positional(1, "worker id");
         String lab = options.positional(2, "lab id");
-        String key = environment.get("CMLFLEET_API_KEY");
-        if (key == null || key.isBlank()) {
-            throw new UsageException("set $CMLFLEET_API_KEY to an ADMIN key of the service");
-        }
+        ServiceApi api = ServiceApi.from(options, environment);
         String reason = options.value("reason", null);
-        String base = options.value("api", "http://localhost:8080").replaceAll("/+$", "");
         String path = "/api/v1/workers/" + encode(worker) + "/labs/" + encode(lab);
         HttpRequest.Builder request;
         try {
             if (action.equals("delete")) {
-                request = HttpRequest.newBuilder(URI.create(base + path
-                        + (reason == null ? "" : "?reason=" + encode(reason)))).DELETE();
+                request = api.request(path + (reason == null ? "" : "?reason=" + encode(reason))).DELETE();
             } else {
                 String body = JSON.writeValueAsString(reason == null ? Map.of() : Map.of("reason", reason));
-                request = HttpRequest.newBuilder(URI.create(base + path + "/" + action))
-                        .header("Content-Type", "application/json")
+                request = api.request(path + "/" + action).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body));
             }
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                    .send(request.header("X-API-Key", key).timeout(Duration.ofMinutes(2)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-            out.println("HTTP " + response.statusCode() + " " + response.body());
-            return response.statusCode() / 100 == 2 ? 0 : 1;
-        } catch (IOException e) {
-            out.println("cannot reach the service at " + base + ": " + e.getClass().getSimpleName());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode the request body", e);
         }
+        return api.send(request, out);
     }
 
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return ServiceApi.encode(value);
     }
 }
