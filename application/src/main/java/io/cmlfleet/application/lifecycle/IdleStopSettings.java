@@ -1,6 +1,7 @@
 package io.cmlfleet.application.lifecycle;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,10 +23,10 @@ public record IdleStopSettings(boolean enabledFleetWide, Duration idleAfter, Dur
                                Set<String> activityCategories) {
 
     /** CML's own service accounts: their node and lab events are the controller's housekeeping, not a user's. */
-    public static final Set<String> DEFAULT_EXCLUDED_USERS = Set.of("virl2", "system", "cml2", "root");
+    public static final List<String> DEFAULT_EXCLUDED_USERS = List.of("virl2", "system", "cml2", "root");
 
     /** The telemetry categories of what users do to labs and nodes, as CML Cloud Manager counts them. */
-    public static final Set<String> DEFAULT_ACTIVITY_CATEGORIES = Set.of("start_lab", "stop_lab", "wipe_lab",
+    public static final List<String> DEFAULT_ACTIVITY_CATEGORIES = List.of("start_lab", "stop_lab", "wipe_lab",
             "start_node", "stop_node", "queue_node", "boot_node", "wipe_node", "import_lab", "export_lab",
             "create_lab", "user_activity");
 
@@ -36,13 +37,13 @@ public record IdleStopSettings(boolean enabledFleetWide, Duration idleAfter, Dur
 
     /** As before warnings existed: stop at once, no maintenance mode, the default telemetry filters. */
     public IdleStopSettings(boolean enabledFleetWide, Duration idleAfter, Duration snoozeAfterResume) {
-        this(enabledFleetWide, idleAfter, snoozeAfterResume, Duration.ZERO, false, DEFAULT_EXCLUDED_USERS,
-                DEFAULT_ACTIVITY_CATEGORIES);
+        this(enabledFleetWide, idleAfter, snoozeAfterResume, Duration.ZERO, false, Set.copyOf(DEFAULT_EXCLUDED_USERS),
+                Set.copyOf(DEFAULT_ACTIVITY_CATEGORIES));
     }
 
     public static IdleStopSettings defaults() {
         return new IdleStopSettings(false, Duration.ofMinutes(60), Duration.ofMinutes(30), Duration.ofMinutes(15),
-                true, DEFAULT_EXCLUDED_USERS, DEFAULT_ACTIVITY_CATEGORIES);
+                true, Set.copyOf(DEFAULT_EXCLUDED_USERS), Set.copyOf(DEFAULT_ACTIVITY_CATEGORIES));
     }
 
     private static Set<String> lowerCase(Set<String> names) {

@@ -28,9 +28,9 @@ public record IdleStopProperties(Boolean enabled, Duration idleAfter, Duration s
         snoozeAfterResume = requireNonNullElse(snoozeAfterResume, DEFAULTS.snoozeAfterResume());
         gracePeriod = requireNonNullElse(gracePeriod, DEFAULTS.gracePeriod());
         maintenanceMode = requireNonNullElse(maintenanceMode, DEFAULTS.maintenanceMode());
-        excludedUsers = excludedUsers == null ? List.copyOf(DEFAULTS.excludedUsers()) : List.copyOf(excludedUsers);
-        activityCategories = activityCategories == null ? List.copyOf(DEFAULTS.activityCategories())
-                : List.copyOf(activityCategories);
+        excludedUsers = List.copyOf(requireNonNullElse(excludedUsers, IdleStopSettings.DEFAULT_EXCLUDED_USERS));
+        activityCategories = List.copyOf(requireNonNullElse(activityCategories,
+                IdleStopSettings.DEFAULT_ACTIVITY_CATEGORIES));
         SettingChecks.positive("cmlfleet.idle-stop.idle-after", idleAfter);
         SettingChecks.notNegative("cmlfleet.idle-stop.snooze-after-resume", snoozeAfterResume);
         SettingChecks.notNegative("cmlfleet.idle-stop.grace-period", gracePeriod);
