@@ -36,12 +36,14 @@ final class CmlControllerApi {
     private final RequestCounters counters;
     private final CmlLabsApi labs;
     private final CmlLicensingApi licensing;
+    private final CmlSystemApi system;
 
     CmlControllerApi(FleetModel fleet, RequestCounters counters) {
         this.fleet = fleet;
         this.counters = counters;
         this.labs = new CmlLabsApi(fleet);
         this.licensing = new CmlLicensingApi(fleet);
+        this.system = new CmlSystemApi(fleet);
     }
 
     void handle(HttpExchange exchange) throws IOException {
@@ -101,6 +103,10 @@ final class CmlControllerApi {
                     if (!unauthorized(exchange, instance)) {
                         licensing.answer(exchange, instance, route);
                     }
+                } else if (CmlSystemApi.route(exchange.getRequestMethod(), apiPath).isPresent()) {
+                    if (!unauthorized(exchange, instance)) {
+                        system.answer(exchange, instance, route, apiPath);
+                    }
                 } else if (CmlLabsApi.route(exchange.getRequestMethod(), apiPath).isEmpty()) {
                     json(exchange, 404, error(404, "Not found: " + path));
                 } else if (!unauthorized(exchange, instance)) {
@@ -118,7 +124,7 @@ final class CmlControllerApi {
     /** The counter key: method plus path with ids replaced, so all labs count under one key. */
     private static String route(String method, String path) {
         String api = path.startsWith(API) ? path.substring(API.length()) : path;
-        return CmlLabsApi.route(method, api).orElse(method + " " + api);
+        return CmlSystemApi.route(method, api).or(() -> CmlLabsApi.route(method, api)).orElse(method + " " + api);
     }
 
     private SimulatedInstance worker(String localAddress, String hostHeader) {

@@ -73,7 +73,7 @@ final class CmlLabsApi {
             return;
         }
         if (route.equals("POST /import")) {
-            importTopology(exchange, labs);
+            importTopology(exchange, instance, labs);
             return;
         }
         Matcher matcher = LAB.matcher(apiPath);
@@ -91,6 +91,8 @@ final class CmlLabsApi {
                 if (refusal.isPresent()) {
                     send(exchange, refusal.get().status(), error(refusal.get().status(), refusal.get().description()));
                 } else {
+                    // The token is the configured user's: each lab action is that user's activity.
+                    instance.system().record(action + "_lab", fleet.profile.cmlUsername(), fleet.now(), id);
                     Exchanges.send(exchange, 204, "application/json", new byte[0]);
                 }
             }
@@ -98,7 +100,8 @@ final class CmlLabsApi {
         }
     }
 
-    private void importTopology(HttpExchange exchange, SimulatedLabs labs) throws IOException {
+    private void importTopology(HttpExchange exchange, SimulatedInstance instance, SimulatedLabs labs)
+            throws IOException {
         String topology = new String(Exchanges.body(exchange), StandardCharsets.UTF_8);
         String title = queryParameter(exchange, "title");
         if (topology.isBlank() || !topology.contains("nodes:")) {
@@ -107,6 +110,7 @@ final class CmlLabsApi {
         }
         SimulatedLabs.Lab lab = labs.importTopology(title == null || title.isBlank() ? "Imported lab" : title,
                 fleet.profile.cmlUsername(), topology, fleet.now());
+        instance.system().record("import_lab", fleet.profile.cmlUsername(), fleet.now(), lab.id());
         ObjectNode answer = json.createObjectNode();
         answer.put("id", lab.id());
         answer.putArray("warnings");

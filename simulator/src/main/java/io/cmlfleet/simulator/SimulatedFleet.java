@@ -185,6 +185,21 @@ public final class SimulatedFleet implements AutoCloseable {
         return model.memoryPercent(instance(instanceId), at);
     }
 
+    /** A user acting on the controller directly (in its UI, say): one telemetry event of theirs, now. */
+    public void recordUserActivity(String instanceId, String category, String user) {
+        instance(instanceId).system().record(category, user, model.now(), null);
+    }
+
+    /** Whether the controller is in maintenance mode. */
+    public boolean maintenanceMode(String instanceId) {
+        return instance(instanceId).system().maintenanceMode();
+    }
+
+    /** The contents of the controller's system notices, in the order they were posted. */
+    public List<String> notices(String instanceId) {
+        return instance(instanceId).system().notices().stream().map(ControllerSystem.Notice::content).toList();
+    }
+
     public RequestCounters requests() {
         return counters;
     }

@@ -26,6 +26,7 @@ final class SimulatedInstance {
     private volatile Lifecycle lifecycle;
     /** The compute's admission state as an administrator set it (PATCH in real CML); starts from the traits. */
     private volatile String computeAdmission;
+    private ControllerSystem system;
 
     SimulatedInstance(int ordinal, String instanceId, String region, String imageId, String instanceType,
                       Instant launchTime, InstanceTraits traits, Map<String, String> initialTags) {
@@ -49,6 +50,14 @@ final class SimulatedInstance {
 
     void computeAdmission(String state) {
         computeAdmission = state;
+    }
+
+    /** The controller's telemetry, maintenance mode and notices, created on first use. */
+    synchronized ControllerSystem system() {
+        if (system == null) {
+            system = new ControllerSystem();
+        }
+        return system;
     }
 
     Lifecycle lifecycle() {

@@ -8,6 +8,7 @@ import io.cmlfleet.application.port.cloud.InstanceSnapshot;
 import io.cmlfleet.application.port.cloud.StatusCheck;
 import io.cmlfleet.application.port.cloud.TelemetrySample;
 import io.cmlfleet.application.port.cloud.TelemetrySource;
+import io.cmlfleet.application.port.cml.CmlAccessException;
 import io.cmlfleet.application.port.cml.CmlControllerClient;
 import io.cmlfleet.application.port.cml.CmlHealthReport;
 import io.cmlfleet.application.port.cml.CmlTarget;
@@ -19,6 +20,7 @@ import io.cmlfleet.domain.worker.RefreshResultsRecorded;
 import io.cmlfleet.domain.worker.RefreshStage;
 import io.cmlfleet.domain.worker.RefreshTrigger;
 import io.cmlfleet.domain.worker.WorkerStatus;
+import io.cmlfleet.domain.worker.command.EvaluateIdleness;
 import io.cmlfleet.domain.worker.command.RecordCmlStats;
 import io.cmlfleet.domain.worker.command.RecordEc2Observation;
 import io.cmlfleet.domain.worker.command.RecordHealthEvaluation;
@@ -106,11 +108,10 @@ public class WorkerRefreshPipeline {
                         : gate.afterHealthCheck(health.reachable(), health.valid(), health.readiness());
                 RecordCmlStats cmlStats = queryCml(run, afterHealth);
                 RecordTelemetry sample = sampleTelemetry(run, worker, gate, observed);
-                boolean checkIdleness = idleCheckWanted(run, gate);
+                EvaluateIdleness idleCheck = idleCheckWanted(run, gate) ? idleCheck(run, afterHealth) : null;
                 RefreshResultsRecorded recorded = run.send(new RecordRefreshResults(worker.workerId(),
                         checkedEndpoint, health, cmlStats, run.failures(), sample,
-                        settings.telemetryMinChangePoints(),
-                        checkIdleness ? idleStop.evaluation(worker.workerId()) : null,
+                        settings.telemetryMinChangePoints(), idleCheck,
                         new RecordRefreshCompleted(worker.workerId(), trigger, startedAt, clock.instant(),
                                 run.stages())));
                 if (recorded.idle() != null) {
@@ -233,11 +234,30 @@ public class WorkerRefreshPipeline {
         return true; // the worker decides with the results, and adds the stage outcome
     }
 
+    /**
+     * The evaluation, with the last user activity when the CML API can be asked. A failed telemetry read skips the
+     * check (recorded as a failure): without knowing whether users are active, no worker is warned or stopped.
+     */
+    private EvaluateIdleness idleCheck(RefreshRun run, RefreshGateDecision gate) {
+        if (!idleStop.readsUserActivity() || !gate.queryCmlApi()) {
+            return idleStop.evaluation(run.workerId());
+        }
+        try {
+            return idleStop.evaluation(run.workerId(), idleStop.lastUserActivity(
+                    new CmlTarget(run.workerId(), URI.create(gate.endpoint()))));
+        } catch (CmlAccessException e) {
+            run.failed(RefreshStage.IDLE_CHECK, e.kind().name(), "reading CML telemetry events: " + e.getMessage());
+            return null;
+        }
+    }
+
     private void stopIfIdle(RefreshRun run, RefreshResultsRecorded recorded) {
         try {
             idleStop.act(run.workerId(), recorded.idle());
         } catch (CloudAccessException e) {
             run.failedNow(RefreshStage.IDLE_CHECK, e.kind().name(), e.getMessage());
+        } catch (CmlAccessException e) {
+            run.failedNow(RefreshStage.IDLE_CHECK, e.kind().name(), "CML maintenance mode: " + e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package io.cmlfleet.bootstrap;
 import io.cmlfleet.adapters.aws.AwsAdapters;
 import io.cmlfleet.adapters.cml.CmlClientSettings;
 import io.cmlfleet.adapters.cml.HttpCmlControllerClient;
+import io.cmlfleet.adapters.cml.HttpCmlIdleStopOperations;
 import io.cmlfleet.adapters.cml.StaticCmlCredentialsProvider;
 import io.cmlfleet.application.lifecycle.IdleStopPolicy;
 import io.cmlfleet.application.lifecycle.IdleStopSettings;
@@ -13,6 +14,7 @@ import io.cmlfleet.application.port.cloud.InstanceInventory;
 import io.cmlfleet.application.port.cloud.InstanceLifecycle;
 import io.cmlfleet.application.port.cloud.TelemetrySource;
 import io.cmlfleet.application.port.cml.CmlControllerClient;
+import io.cmlfleet.application.port.cml.CmlIdleStopOperations;
 import io.cmlfleet.application.port.cml.CmlCredentialsProvider;
 import io.cmlfleet.application.messaging.RefreshCorrelation;
 import io.cmlfleet.application.refresh.CmlCallPool;
@@ -177,8 +179,16 @@ public class CmlfleetAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public IdleStopPolicy idleStopPolicy(IdleStopSettings settings, WorkerLifecycleService lifecycle,
-                                         Clock clock) {
-        return new IdleStopPolicy(settings, lifecycle, clock);
+                                         ObjectProvider<CmlIdleStopOperations> cml, Clock clock) {
+        return new IdleStopPolicy(settings, lifecycle, cml.getIfAvailable(), clock);
+    }
+
+    /** Idle stopping's CML calls (telemetry, maintenance mode, notices), with a session of their own. */
+    @Bean
+    @ConditionalOnMissingBean
+    public CmlIdleStopOperations cmlIdleStopOperations(CmlClientSettings settings,
+                                                       CmlCredentialsProvider credentials) {
+        return new HttpCmlIdleStopOperations(new HttpCmlControllerClient(settings, credentials));
     }
 
     @Bean

@@ -216,6 +216,18 @@ public class CMLWorker implements WorkerEventFold {
                 new IdleStopConfigured(workerId, command.enabled(), changedBy, clock.instant()));
     }
 
+    /** A snooze is recorded here; a pending warning is withdrawn by the next evaluation, which lifts CML's too. */
+    @CommandHandler
+    public Instant handle(io.cmlfleet.domain.worker.command.SnoozeIdleStop command, Clock clock) {
+        java.time.Duration duration = IdleInputRules.snooze("duration", command.duration());
+        String snoozedBy = nonBlank("snoozedBy", command.snoozedBy());
+        String reason = optionalText("reason", command.reason());
+        Instant now = clock.instant();
+        apply(new io.cmlfleet.domain.worker.event.IdleStopSnoozed(workerId, now.plus(duration), snoozedBy, reason,
+                now));
+        return now.plus(duration);
+    }
+
     @CommandHandler
     public IdleStopDecision handle(EvaluateIdleness command, Clock clock) {
         return new ObservationRecorder(state, clock).idleness(command);
@@ -326,6 +338,10 @@ public class CMLWorker implements WorkerEventFold {
     @EventSourcingHandler public void on(LifecycleActionFailed event) { state.on(event); }
     @EventSourcingHandler public void on(IdleStopConfigured event) { state.on(event); }
     @EventSourcingHandler public void on(IdleStopTriggered event) { state.on(event); }
+    @EventSourcingHandler public void on(io.cmlfleet.domain.worker.event.UserActivityObserved event) { state.on(event); }
+    @EventSourcingHandler public void on(io.cmlfleet.domain.worker.event.IdleStopWarned event) { state.on(event); }
+    @EventSourcingHandler public void on(io.cmlfleet.domain.worker.event.IdleStopCancelled event) { state.on(event); }
+    @EventSourcingHandler public void on(io.cmlfleet.domain.worker.event.IdleStopSnoozed event) { state.on(event); }
     @EventSourcingHandler public void on(TelemetryThresholdBreached event) { state.on(event); }
     @EventSourcingHandler public void on(TelemetryThresholdRecovered event) { state.on(event); }
     @EventSourcingHandler public void on(LabActionRecorded event) { state.on(event); }

@@ -4,22 +4,22 @@ import io.cmlfleet.domain.worker.event.WorkerEvent;
 import java.util.List;
 
 /**
- * What the idle-stop rule decided: stop, with the events that record it, or keep running, and why.
+ * What the idle-stop rule decided, and why.
  *
- * @param reason why the worker is stopped, or why not, in words an operator understands
- * @param events what to apply: {@code IdleStopTriggered} then the STOP request; empty when the worker keeps running
+ * @param reason   why the worker is warned or stopped, or why not, in words an operator understands
+ * @param events   what to apply, in order: {@code IdleStopCancelled}, {@code IdleStopWarned}, or
+ *                 {@code IdleStopTriggered} then the STOP request; empty when nothing changes
+ * @param stop     the events stop the worker
+ * @param announce the events warn with maintenance mode
+ * @param withdraw the events lift a maintenance mode set by an earlier warning
  */
-record IdleStopVerdict(String reason, List<WorkerEvent> events) {
+record IdleStopVerdict(String reason, List<WorkerEvent> events, boolean stop, boolean announce, boolean withdraw) {
 
     IdleStopVerdict {
         events = List.copyOf(events);
     }
 
     static IdleStopVerdict keepRunning(String reason) {
-        return new IdleStopVerdict(reason, List.of());
-    }
-
-    boolean stop() {
-        return !events.isEmpty();
+        return new IdleStopVerdict(reason, List.of(), false, false, false);
     }
 }

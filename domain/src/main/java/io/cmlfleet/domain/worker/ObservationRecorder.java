@@ -121,11 +121,15 @@ final class ObservationRecorder {
     IdleStopDecision idleness(EvaluateIdleness command) {
         WorkerInputRules.positive("idleAfter", command.idleAfter());
         WorkerInputRules.nonNegative("snoozeAfterResume", command.snoozeAfterResume());
-        notInFuture("evaluatedAt", command.evaluatedAt(), clock);
+        WorkerInputRules.nonNegative("gracePeriod", command.gracePeriod());
+        Instant evaluatedAt = notInFuture("evaluatedAt", command.evaluatedAt(), clock);
+        UserActivityRule.observed(state, command.lastActivity(), evaluatedAt).ifPresent(AggregateLifecycle::apply);
         IdleStopVerdict verdict = IdleStopRule.evaluate(state, command, clock.instant());
         verdict.events().forEach(AggregateLifecycle::apply);
+        IdleWatch idle = state.idle();
         return new IdleStopDecision(verdict.stop(), verdict.reason(),
-                new WorkerPlacement(state.workerId(), state.region(), state.instanceId()));
+                new WorkerPlacement(state.workerId(), state.region(), state.instanceId()), verdict.announce(),
+                verdict.withdraw(), idle.plannedStopAt(), state.endpoint());
     }
 
     /** The time of an outcome the worker records itself, such as a malformed part of a refresh's results. */

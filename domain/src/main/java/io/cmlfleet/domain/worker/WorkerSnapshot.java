@@ -32,7 +32,7 @@ public record WorkerSnapshot(
         CmlFacts cmlFacts, Instant cmlFactsRecordedAt,
         TelemetryUpdated telemetry, RefreshFailed lastRefreshFailure, LifecycleActionRequested lastLifecycleRequest,
         RefreshCompleted lastRefresh, LifecycleActionFailed lastLifecycleFailure,
-        Instant runningSince, Instant idleSince, boolean idleStopEnabled, int autoStops, int manualStops,
+        Instant runningSince, IdleWatch idle,
         Set<TelemetryMetric> breachedMetrics, Instant terminatedAt, KnownLabs labs,
         KnownLicence licence) {
 
@@ -44,6 +44,7 @@ public record WorkerSnapshot(
         breachedMetrics = breachedMetrics == null ? Set.of() : Set.copyOf(breachedMetrics);
         labs = labs == null ? KnownLabs.NONE : labs;
         licence = licence == null ? KnownLicence.NONE : licence;
+        idle = idle == null ? IdleWatch.INITIAL : idle;
     }
 
     /** What the state knows now. */
@@ -56,7 +57,7 @@ public record WorkerSnapshot(
                 s.serviceStatus, s.lastHealthEvaluation,
                 s.cmlFacts, s.cmlFactsRecordedAt,
                 s.telemetry, s.lastRefreshFailure, s.lastLifecycleRequest, s.lastRefresh, s.lastLifecycleFailure,
-                s.runningSince, s.idleSince, s.idleStopEnabled, s.autoStops, s.manualStops,
+                s.runningSince, s.idle,
                 s.breachedMetrics, s.terminatedAt, s.labs, s.licence);
     }
 
@@ -93,10 +94,7 @@ public record WorkerSnapshot(
         s.lastRefresh = lastRefresh;
         s.lastLifecycleFailure = lastLifecycleFailure;
         s.runningSince = runningSince;
-        s.idleSince = idleSince;
-        s.idleStopEnabled = idleStopEnabled;
-        s.autoStops = autoStops;
-        s.manualStops = manualStops;
+        s.idle = idle;
         s.breachedMetrics.clear();
         s.breachedMetrics.addAll(breachedMetrics.isEmpty() ? EnumSet.noneOf(TelemetryMetric.class) : breachedMetrics);
         s.terminatedAt = terminatedAt;

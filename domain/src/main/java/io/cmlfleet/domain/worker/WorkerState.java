@@ -75,10 +75,7 @@ public final class WorkerState implements WorkerEventFold {
     RefreshCompleted lastRefresh;
     LifecycleActionFailed lastLifecycleFailure;
     Instant runningSince;
-    Instant idleSince;
-    boolean idleStopEnabled = true;
-    int autoStops;
-    int manualStops;
+    IdleWatch idle = IdleWatch.INITIAL;
     final Set<TelemetryMetric> breachedMetrics = EnumSet.noneOf(TelemetryMetric.class);
     Instant terminatedAt;
     KnownLabs labs = KnownLabs.NONE;
@@ -122,6 +119,7 @@ public final class WorkerState implements WorkerEventFold {
             runningSince = null;
         }
         status = e.to();
+        idle = idle.on(e);
         if (e.ec2State() != null) { // MarkTerminated carries no EC2 state: keep the last one EC2 reported
             ec2State = e.ec2State();
         }
@@ -165,17 +163,11 @@ public final class WorkerState implements WorkerEventFold {
         serviceStatus = CmlServiceStatus.UNAVAILABLE;
     }
 
-    /** Idleness starts with the first report of no running nodes and ends with any running node. */
     @Override
     public void on(CmlStatsRecorded e) {
         cmlFacts = e.facts();
         cmlFactsRecordedAt = e.recordedAt();
-        Integer nodesRunning = e.facts().nodesRunning();
-        if (nodesRunning != null && nodesRunning > 0) {
-            idleSince = null;
-        } else if (nodesRunning != null && idleSince == null) {
-            idleSince = e.recordedAt();
-        }
+        idle = idle.on(e);
     }
 
     @Override
@@ -188,13 +180,10 @@ public final class WorkerState implements WorkerEventFold {
         lastRefreshFailure = e;
     }
 
-    /** Stops requested by the idle policy are counted by {@link #on(IdleStopTriggered)}, not here. */
     @Override
     public void on(LifecycleActionRequested e) {
         lastLifecycleRequest = e;
-        if (e.action() == LifecycleAction.STOP && !IDLE_POLICY.equals(e.requestedBy())) {
-            manualStops++;
-        }
+        idle = idle.on(e);
     }
 
     @Override
@@ -213,15 +202,13 @@ public final class WorkerState implements WorkerEventFold {
         lastLifecycleFailure = e;
     }
 
-    @Override
-    public void on(IdleStopConfigured e) {
-        idleStopEnabled = e.enabled();
-    }
-
-    @Override
-    public void on(IdleStopTriggered e) {
-        autoStops++;
-    }
+    // Idle events: folded by IdleWatch, one line each, without imports, to keep this class short.
+    @Override public void on(IdleStopConfigured e) { idle = idle.on(e); }
+    @Override public void on(IdleStopTriggered e) { idle = idle.on(e); }
+    @Override public void on(io.cmlfleet.domain.worker.event.UserActivityObserved e) { idle = idle.on(e); }
+    @Override public void on(io.cmlfleet.domain.worker.event.IdleStopWarned e) { idle = idle.on(e); }
+    @Override public void on(io.cmlfleet.domain.worker.event.IdleStopCancelled e) { idle = idle.on(e); }
+    @Override public void on(io.cmlfleet.domain.worker.event.IdleStopSnoozed e) { idle = idle.on(e); }
 
     @Override
     public void on(TelemetryThresholdBreached e) {
@@ -370,23 +357,18 @@ public final class WorkerState implements WorkerEventFold {
     }
 
     /** Since when CML has reported no running nodes; null while nodes run or before CML reported any. */
-    public Instant idleSince() {
-        return idleSince;
-    }
+    public Instant idleSince() { return idle.idleSince(); }
 
-    public boolean idleStopEnabled() {
-        return idleStopEnabled;
-    }
+    public boolean idleStopEnabled() { return idle.enabled(); }
 
     /** Stops decided by idle detection. */
-    public int autoStops() {
-        return autoStops;
-    }
+    public int autoStops() { return idle.autoStops(); }
 
     /** Stops requested by operators or hosts. */
-    public int manualStops() {
-        return manualStops;
-    }
+    public int manualStops() { return idle.manualStops(); }
+
+    /** Everything idle stopping knows: activity, warning, snooze. */
+    public IdleWatch idle() { return idle; }
 
     public boolean isBreached(TelemetryMetric metric) {
         return breachedMetrics.contains(metric);

@@ -39,7 +39,10 @@ class WorkerSnapshotTest {
             new IdleStopConfigured(WORKER, false, "alice", T2),
             new IdleStopTriggered(WORKER, T1, 60, "no running CML nodes for 60 min", T2),
             new LifecycleActionRequested(WORKER, LifecycleAction.STOP, "bob", "maintenance", T2),
-            new LifecycleActionFailed(WORKER, LifecycleAction.STOP, "THROTTLED", "Rate exceeded", NOW));
+            new LifecycleActionFailed(WORKER, LifecycleAction.STOP, "THROTTLED", "Rate exceeded", NOW),
+            new io.cmlfleet.domain.worker.event.UserActivityObserved(WORKER, "start_lab", "alice", T1, T2),
+            new io.cmlfleet.domain.worker.event.IdleStopSnoozed(WORKER, NOW, "ops", "exam", T2),
+            new io.cmlfleet.domain.worker.event.IdleStopWarned(WORKER, T1, "idle", NOW, true, T2));
 
     @Test
     void theSnapshotHasOneComponentPerFieldOfTheStateByTheSameName() {
@@ -68,6 +71,10 @@ class WorkerSnapshotTest {
         assertThat(restored.idleStopEnabled()).isFalse();
         assertThat(restored.autoStops()).isEqualTo(1);
         assertThat(restored.manualStops()).isEqualTo(1);
+        assertThat(restored.idle()).isEqualTo(original.idle());
+        assertThat(restored.idle().lastActivity()).isEqualTo("start_lab by alice");
+        assertThat(restored.idle().snoozedUntil()).isEqualTo(NOW);
+        assertThat(restored.idle().controllerMarked()).isTrue();
         assertThat(restored.cmlFacts().nodesTotal()).isEqualTo(12);
     }
 

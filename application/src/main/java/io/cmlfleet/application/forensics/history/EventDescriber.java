@@ -74,6 +74,16 @@ public final class EventDescriber {
             return idleStopConfigured(e);
         } else if (event instanceof IdleStopTriggered e) {
             return idleStopTriggered(e);
+        } else if (event instanceof io.cmlfleet.domain.worker.event.UserActivityObserved e) {
+            return "user activity: " + e.category() + " by " + e.user() + " at " + e.activityAt();
+        } else if (event instanceof io.cmlfleet.domain.worker.event.IdleStopWarned e) {
+            return "idle stop warned: stopping at " + e.plannedStopAt() + " (" + e.reason() + ")"
+                    + (e.maintenanceMode() ? "; CML maintenance mode on" : "");
+        } else if (event instanceof io.cmlfleet.domain.worker.event.IdleStopCancelled e) {
+            return "idle stop cancelled: " + e.reason();
+        } else if (event instanceof io.cmlfleet.domain.worker.event.IdleStopSnoozed e) {
+            return "idle stop snoozed until " + e.until() + " by " + e.snoozedBy()
+                    + (e.reason() == null ? "" : ": " + e.reason());
         } else if (event instanceof TelemetryThresholdBreached e) {
             return telemetryThresholdBreached(e);
         } else if (event instanceof TelemetryThresholdRecovered e) {

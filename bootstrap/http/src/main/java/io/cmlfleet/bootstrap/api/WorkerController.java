@@ -18,6 +18,8 @@ import io.cmlfleet.domain.worker.LifecycleAction;
 import io.cmlfleet.domain.worker.RefreshTrigger;
 import io.cmlfleet.domain.worker.WorkerStatus;
 import io.cmlfleet.domain.worker.command.ClearEndpoint;
+import io.cmlfleet.domain.worker.command.ConfigureIdleStop;
+import io.cmlfleet.domain.worker.command.SnoozeIdleStop;
 import io.cmlfleet.domain.worker.command.SetEndpointManually;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -150,6 +152,24 @@ public class WorkerController {
         commands.sendAndWait(new ClearEndpoint(workerId, caller.getName(),
                 reason == null ? "cleared over the HTTP API" : reason));
         return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/{workerId}/idle-stop")
+    @Operation(summary = "Allow or forbid idle stopping of this worker (ADMIN)")
+    public ResponseEntity<Void> configureIdleStop(@PathVariable("workerId") String workerId,
+                                                  @Valid @RequestBody IdleStopRequest request, Principal caller) {
+        commands.sendAndWait(new ConfigureIdleStop(workerId, request.enabled(), caller.getName()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{workerId}/idle-stop/snooze")
+    @Operation(summary = "No idle warning or stop of this worker for a while (ADMIN)")
+    public IdleStopSnoozedResponse snoozeIdleStop(@PathVariable("workerId") String workerId,
+                                                  @Valid @RequestBody SnoozeIdleStopRequest request,
+                                                  Principal caller) {
+        java.time.Instant until = commands.sendAndWait(new SnoozeIdleStop(workerId,
+                java.time.Duration.ofMinutes(request.minutes()), caller.getName(), request.reason()));
+        return new IdleStopSnoozedResponse(workerId, until, caller.getName());
     }
 
     @GetMapping

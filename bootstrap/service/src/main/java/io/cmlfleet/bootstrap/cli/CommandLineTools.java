@@ -23,6 +23,7 @@ public final class CommandLineTools {
         register(new LabsCommand());
         register(new LabActionCommand());
         register(new LicenceCommand());
+        register(new IdleStopCommand());
         for (ForensicCommand command : ForensicCommand.all()) {
             register(command);
         }

@@ -29,6 +29,7 @@ public class MeteredPortsPostProcessor implements BeanPostProcessor {
         PORTS.put(TelemetrySource.class, ExternalService.CLOUDWATCH);
         PORTS.put(CmlControllerClient.class, ExternalService.CML);
         PORTS.put(io.cmlfleet.application.port.cml.CmlLabOperations.class, ExternalService.CML);
+        PORTS.put(io.cmlfleet.application.port.cml.CmlIdleStopOperations.class, ExternalService.CML);
     }
 
     private final ObjectProvider<MeterRegistry> registry;

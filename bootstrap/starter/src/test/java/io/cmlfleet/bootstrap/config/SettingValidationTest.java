@@ -65,8 +65,14 @@ class SettingValidationTest {
     void aggregateIdleStopStorage() {
         refused(() -> new AggregateProperties(-1, null), "cmlfleet.aggregate.snapshot-threshold",
                 "cmlfleet.aggregate.snapshot-threshold (-1) must be at least 0");
-        refused(() -> new IdleStopProperties(null, Duration.ofHours(-1), null), "cmlfleet.idle-stop.idle-after",
+        refused(() -> new IdleStopProperties(null, Duration.ofHours(-1), null, null, null, null, null), "cmlfleet.idle-stop.idle-after",
                 "cmlfleet.idle-stop.idle-after (-1h) must be longer than 0, e.g. 30s or 5m");
+        refused(() -> new IdleStopProperties(null, null, null, Duration.ofMinutes(-1), null, null, null),
+                "cmlfleet.idle-stop.grace-period",
+                "cmlfleet.idle-stop.grace-period (-1m) must not be negative (0 or more, e.g. 10s)");
+        refused(() -> new IdleStopProperties(null, null, null, null, null, null, java.util.List.of(" ")),
+                "cmlfleet.idle-stop.activity-categories",
+                "cmlfleet.idle-stop.activity-categories must name at least one CML telemetry category");
         refused(() -> new StorageProperties(null, " ", null), "cmlfleet.storage.data-dir",
                 "cmlfleet.storage.data-dir must be set");
     }

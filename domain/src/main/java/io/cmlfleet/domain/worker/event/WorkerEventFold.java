@@ -43,6 +43,14 @@ public interface WorkerEventFold {
 
     void on(IdleStopTriggered event);
 
+    void on(UserActivityObserved event);
+
+    void on(IdleStopWarned event);
+
+    void on(IdleStopCancelled event);
+
+    void on(IdleStopSnoozed event);
+
     void on(TelemetryThresholdBreached event);
 
     void on(TelemetryThresholdRecovered event);

@@ -35,6 +35,10 @@ public final class WorkerEventTypes {
         register("LifecycleActionFailed", LifecycleActionFailed.class);
         register("IdleStopConfigured", IdleStopConfigured.class);
         register("IdleStopTriggered", IdleStopTriggered.class);
+        register("UserActivityObserved", UserActivityObserved.class);
+        register("IdleStopWarned", IdleStopWarned.class);
+        register("IdleStopCancelled", IdleStopCancelled.class);
+        register("IdleStopSnoozed", IdleStopSnoozed.class);
         register("TelemetryThresholdBreached", TelemetryThresholdBreached.class);
         register("TelemetryThresholdRecovered", TelemetryThresholdRecovered.class);
         register("LabActionRecorded", LabActionRecorded.class);
