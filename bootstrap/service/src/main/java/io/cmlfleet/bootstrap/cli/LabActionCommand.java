@@ -1,6 +1,7 @@
 package io.cmlfleet.bootstrap.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -11,7 +12,8 @@ import java.util.Set;
 
 /**
  * {@code lab start|stop|wipe|delete <worker> <lab>}: acts on a lab through the running service's HTTP API, so the
- * action is checked, performed and recorded exactly as an API call is, under the API key's name ({@link ServiceApi}).
+ * action is checked, performed and recorded exactly as an API call is, under the API key's name. The key comes from
+ * {@code $CMLFLEET_API_KEY}, never from the command line (it would end up in the shell history and process list).
  */
 final class LabActionCommand implements Command {
 
@@ -49,10 +51,12 @@ final class LabActionCommand implements Command {
         HttpRequest.Builder request;
         try {
             if (action.equals("delete")) {
-                request = api.request(path + (reason == null ? "" : "?reason=" + encode(reason))).DELETE();
+                request = HttpRequest.newBuilder(URI.create(base + path
+                        + (reason == null ? "" : "?reason=" + encode(reason)))).DELETE();
             } else {
                 String body = JSON.writeValueAsString(reason == null ? Map.of() : Map.of("reason", reason));
-                request = api.request(path + "/" + action).header("Content-Type", "application/json")
+                request = HttpRequest.newBuilder(URI.create(base + path + "/" + action))
+                        .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body));
             }
         } catch (IOException e) {
