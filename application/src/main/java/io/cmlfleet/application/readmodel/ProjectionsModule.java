@@ -76,6 +76,16 @@ public final class ProjectionsModule {
      */
     public ProjectionsModule(DataSource dataSource, PlatformTransactionManager platformTransactionManager,
                              int lettersPerSequence) {
+        this(dataSource, platformTransactionManager, lettersPerSequence, null);
+    }
+
+    /**
+     * @param nodeId this node's name in the token claims ({@code tokenentry.owner}); null for Axon's default (the
+     *               JVM's {@code pid@host}). Nodes sharing a database need distinct ones, or each takes the other's
+     *               claims for its own and both process the same segments.
+     */
+    public ProjectionsModule(DataSource dataSource, PlatformTransactionManager platformTransactionManager,
+                             int lettersPerSequence, String nodeId) {
         Objects.requireNonNull(dataSource, "dataSource");
         if (lettersPerSequence < 1) {
             throw new IllegalArgumentException("lettersPerSequence must be at least 1, was " + lettersPerSequence);
@@ -88,10 +98,10 @@ public final class ProjectionsModule {
         this.projectionJdbc = new ProjectionJdbc(dataSource, platformTransactionManager);
         // Tokens and dead-letter bookkeeping as plain JSON, like the events; never XStream.
         this.storageSerializer = CmlfleetSerializer.create();
-        this.tokenStore = JdbcTokenStore.builder()
+        JdbcTokenStore.Builder tokens = JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
-                .serializer(storageSerializer)
-                .build();
+                .serializer(storageSerializer);
+        this.tokenStore = (nodeId == null ? tokens : tokens.nodeId(nodeId)).build();
         this.deadLetterStore = new DeadLetterStore(projectionJdbc.jdbc());
     }
 
