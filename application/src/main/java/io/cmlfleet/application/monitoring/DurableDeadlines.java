@@ -7,7 +7,6 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -80,8 +79,8 @@ public final class DurableDeadlines implements AutoCloseable {
                 .map(round -> Tasks.recurring(round.name(), FixedDelay.of(round.every()))
                         .execute((instance, context) -> round.round().run()))
                 .toList();
-        List<Task<?>> tasks = new ArrayList<>(List.of(DbSchedulerDeadlineManager.binaryTask(managerSupplier)));
-        tasks.addAll(recurring);
+        // Start tasks are known tasks too: the recurring ones are listed there only (twice would be refused).
+        List<Task<?>> tasks = List.of(DbSchedulerDeadlineManager.binaryTask(managerSupplier));
         SchedulerBuilder builder = Scheduler.create(dataSource, tasks)
                 .startTasks(recurring)
                 .tableName(SchedulerTable.NAME)

@@ -83,6 +83,7 @@ class AxonServerEndToEndRefreshTest extends EndToEndRefreshContract {
                     .platformConnectionManager(connections)
                     .snapshotSerializer(serializer)
                     .eventSerializer(eventSerializer)
+                    .snapshotFilter(axon.snapshotFilter())
                     .upcasterChain(axon.upcasterChain())
                     .build();
         }

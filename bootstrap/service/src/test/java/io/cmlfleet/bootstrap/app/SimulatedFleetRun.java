@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -95,8 +96,8 @@ final class SimulatedFleetRun implements AutoCloseable {
     }
 
     /** The worker's events as stored: sequence numbers and timestamps included. */
-    List<org.axonframework.eventhandling.DomainEventMessage<?>> messages(String workerId) {
-        return eventStore().readEvents(workerId, 0L).asStream().toList();
+    List<DomainEventMessage<?>> messages(String workerId) {
+        return eventStore().readEvents(workerId, 0L).asStream().<DomainEventMessage<?>>map(e -> e).toList();
     }
 
     List<Object> events(String workerId) {
