@@ -60,6 +60,11 @@ class AxonServerEndToEndRefreshTest extends EndToEndRefreshContract {
     }
 
     @Override
+    java.util.List<String> secrets() {
+        return java.util.List.of(TOKEN);
+    }
+
+    @Override
     Class<?>[] extraSources() {
         return new Class<?>[]{AxonServerEventStoreOnly.class};
     }

@@ -19,12 +19,16 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The same end-to-end refresh, run by each storage mode's subclass: the service against the simulated fleet over
  * real HTTPS, workers imported, RUNNING, endpoint found, AVAILABLE, CML stats and telemetry recorded, a CPU threshold
  * breached, then exactly one refresh of each worker per interval; and the database pool sized for the mode.
  */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class EndToEndRefreshContract {
 
     static final Duration NORMAL = Duration.ofSeconds(2);
@@ -51,8 +55,14 @@ abstract class EndToEndRefreshContract {
         return EmbeddedEventStore.class;
     }
 
+    /** The mode's own secrets, which must not appear in the log (the CML password is checked in every mode). */
+    List<String> secrets() {
+        return List.of();
+    }
+
     @Test
-    void aWorkerIsImportedBecomesAvailableIsMeasuredBreachesAndIsRefreshedOncePerInterval() {
+    void aWorkerIsImportedBecomesAvailableIsMeasuredBreachesAndIsRefreshedOncePerInterval(CapturedOutput output) {
+        String cmlPassword;
         Map<String, Object> properties = new HashMap<>(storeProperties());
         properties.put("cmlfleet.refresh.cpu-threshold-percent", "1");
         properties.put("cmlfleet.monitoring.normal-interval", NORMAL.toMillis() + "ms");
@@ -61,6 +71,7 @@ abstract class EndToEndRefreshContract {
             assertThat(run.context.getBean(DataSource.class)).isInstanceOfSatisfying(HikariDataSource.class,
                     pool -> assertThat(pool.getMaximumPoolSize()).as("derived pool size")
                             .isEqualTo(expectedPoolSize()));
+            cmlPassword = run.fleet().cmlPassword();
             List<String> workers = run.fleet().workers().stream().map(SimulatedFleetImporter::workerIdFor).toList();
             workers.forEach(run::awaitFullCycle);
             await().atMost(SimulatedFleetRun.PATIENCE).until(() -> workers.stream()
@@ -84,6 +95,8 @@ abstract class EndToEndRefreshContract {
                 }
             }
         }
+        assertThat(output.getAll()).doesNotContain(cmlPassword);
+        secrets().forEach(secret -> assertThat(output.getAll()).doesNotContain(secret));
     }
 
     static long intervalOf(Instant instant) {
