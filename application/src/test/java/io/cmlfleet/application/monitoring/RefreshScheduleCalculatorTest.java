@@ -33,7 +33,7 @@ class RefreshScheduleCalculatorTest {
                 .isEqualTo(due.plusSeconds(4));
         assertThat(unspread.nextRefreshAfter("w", interval, due, due.plusMillis(50))).isEqualTo(due.plusSeconds(2));
         assertThat(unspread.nextRefreshAfter("w", interval, due, due.plusSeconds(7)))
-                .as("after downtime: the first slot at least the minimum delay away").isEqualTo(due.plusSeconds(10));
+                .as("after downtime: the first slot at least the minimum delay away").isEqualTo(due.plusSeconds(8));
         assertThat(unspread.nextRefreshAfter("w", interval, null, due)).isEqualTo(due.plusSeconds(2));
     }
 
