@@ -4,6 +4,9 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -54,11 +57,32 @@ public final class DurableDeadlines implements AutoCloseable {
             Serializer serializer,
             TransactionManager transactionManager,
             DeadlineSchedulerSettings settings) {
+        return create(dataSource, scopeAwareProvider, serializer, transactionManager, settings, List.of());
+    }
+
+    /**
+     * As {@link #create(DataSource, ScopeAwareProvider, Serializer, TransactionManager, DeadlineSchedulerSettings)},
+     * with fleet-wide rounds that run on this scheduler, each on one node at a time (see {@link FleetRound}). A round
+     * occupies one of the scheduler's threads while it runs.
+     */
+    public static DurableDeadlines create(
+            DataSource dataSource,
+            ScopeAwareProvider scopeAwareProvider,
+            Serializer serializer,
+            TransactionManager transactionManager,
+            DeadlineSchedulerSettings settings,
+            List<FleetRound> rounds) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(settings, "settings");
         DbSchedulerDeadlineManagerSupplier managerSupplier = new DbSchedulerDeadlineManagerSupplier();
+        List<RecurringTask<Void>> recurring = rounds.stream()
+                .map(round -> Tasks.recurring(round.name(), FixedDelay.of(round.every()))
+                        .execute((instance, context) -> round.round().run()))
+                .toList();
+        // Start tasks are known tasks too: the recurring ones are listed there only (twice would be refused).
         List<Task<?>> tasks = List.of(DbSchedulerDeadlineManager.binaryTask(managerSupplier));
         SchedulerBuilder builder = Scheduler.create(dataSource, tasks)
+                .startTasks(recurring)
                 .tableName(SchedulerTable.NAME)
                 .pollingInterval(settings.pollingInterval())
                 .threads(settings.threads())

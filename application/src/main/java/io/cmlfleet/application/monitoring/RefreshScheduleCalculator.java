@@ -73,6 +73,21 @@ public final class RefreshScheduleCalculator {
         return Instant.ofEpochMilli(candidate);
     }
 
+    /**
+     * The next refresh after a deadline that was due at {@code firedDueAt} fired at {@code now}: the first instant of
+     * the worker's grid after {@code firedDueAt}, so that a deadline firing late (a busy poll, a slow node) keeps
+     * its worker on the grid instead of skipping an interval; once that instant has passed too (the node was down),
+     * the first one at least {@code minimumDelay} after {@code now}.
+     */
+    public Instant nextRefreshAfter(String workerId, Duration interval, Instant firedDueAt, Instant now) {
+        Objects.requireNonNull(now, "now");
+        if (firedDueAt == null) {
+            return nextRefreshAt(workerId, interval, now);
+        }
+        Instant onGrid = nextRefreshAt(workerId, interval, firedDueAt.minus(minimumDelay).plusMillis(1));
+        return onGrid.isAfter(now) ? onGrid : nextRefreshAt(workerId, interval, now);
+    }
+
     private static void requirePositive(Duration interval) {
         Objects.requireNonNull(interval, "interval");
         if (interval.toMillis() <= 0) {

@@ -86,7 +86,7 @@ public class WorkerMonitoringSaga {
         workerStatus = WorkerStatus.UNKNOWN;
         serviceStatus = CmlServiceStatus.UNAVAILABLE;
         log.info("Monitoring worker {} ({} in {})", workerId, instanceId, region);
-        scheduleNextRefresh();
+        scheduleNextRefresh(null);
     }
 
     @SagaEventHandler(associationProperty = "workerId")
@@ -116,10 +116,11 @@ public class WorkerMonitoringSaga {
             return;
         }
         // It has fired, so there is nothing left to cancel until the next one is scheduled.
+        Instant firedDueAt = nextRefreshAt;
         scheduledDeadlineId = null;
         nextRefreshAt = null;
         requestRefresh();
-        scheduleNextRefresh();
+        scheduleNextRefresh(firedDueAt);
     }
 
     @EndSaga
@@ -148,10 +149,11 @@ public class WorkerMonitoringSaga {
         schedule(sooner);
     }
 
-    private void scheduleNextRefresh() {
+    /** @param firedDueAt when the deadline that just fired was due; null for the first deadline */
+    private void scheduleNextRefresh(Instant firedDueAt) {
         RefreshCadence cadence = RefreshCadence.of(workerStatus, serviceStatus);
         Duration interval = settings().intervalFor(cadence);
-        Instant dueAt = calculator().nextRefreshAt(workerId, interval, now());
+        Instant dueAt = calculator().nextRefreshAfter(workerId, interval, firedDueAt, now());
         log.debug("Worker {} is {} / service {}: {} cadence, next refresh at {}",
                   workerId, workerStatus, serviceStatus, cadence, dueAt);
         schedule(dueAt);

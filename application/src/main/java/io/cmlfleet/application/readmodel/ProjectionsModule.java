@@ -89,7 +89,7 @@ public final class ProjectionsModule {
      */
     public ProjectionsModule(DataSource dataSource, PlatformTransactionManager platformTransactionManager,
                              int lettersPerSequence) {
-        this(dataSource, platformTransactionManager, lettersPerSequence, DEFAULT_BATCH_SIZE);
+        this(dataSource, platformTransactionManager, lettersPerSequence, DEFAULT_BATCH_SIZE, null);
     }
 
     /**
@@ -98,6 +98,25 @@ public final class ProjectionsModule {
      */
     public ProjectionsModule(DataSource dataSource, PlatformTransactionManager platformTransactionManager,
                              int lettersPerSequence, int batchSize) {
+        this(dataSource, platformTransactionManager, lettersPerSequence, batchSize, null);
+    }
+
+    /**
+     * @param nodeId this node's name in the token claims ({@code tokenentry.owner}); null for Axon's default (the
+     *               JVM's {@code pid@host}). Nodes sharing a database need distinct ones, or each takes the other's
+     *               claims for its own and both process the same segments.
+     */
+    public ProjectionsModule(DataSource dataSource, PlatformTransactionManager platformTransactionManager,
+                             int lettersPerSequence, String nodeId) {
+        this(dataSource, platformTransactionManager, lettersPerSequence, DEFAULT_BATCH_SIZE, nodeId);
+    }
+
+    /**
+     * @param batchSize events each processor handles in one transaction
+     * @param nodeId    this node's name in the token claims, or null for Axon's default
+     */
+    public ProjectionsModule(DataSource dataSource, PlatformTransactionManager platformTransactionManager,
+                             int lettersPerSequence, int batchSize, String nodeId) {
         Objects.requireNonNull(dataSource, "dataSource");
         if (lettersPerSequence < 1) {
             throw new IllegalArgumentException("lettersPerSequence must be at least 1, was " + lettersPerSequence);
@@ -114,10 +133,10 @@ public final class ProjectionsModule {
         this.projectionJdbc = new ProjectionJdbc(dataSource, platformTransactionManager);
         // Tokens and dead-letter bookkeeping as plain JSON, like the events; never XStream.
         this.storageSerializer = CmlfleetSerializer.create();
-        this.tokenStore = JdbcTokenStore.builder()
+        JdbcTokenStore.Builder tokens = JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
-                .serializer(storageSerializer)
-                .build();
+                .serializer(storageSerializer);
+        this.tokenStore = (nodeId == null ? tokens : tokens.nodeId(nodeId)).build();
         this.deadLetterStore = new DeadLetterStore(projectionJdbc.jdbc());
     }
 

@@ -18,6 +18,25 @@ class RefreshScheduleCalculatorTest {
 
     private final RefreshScheduleCalculator calculator = new RefreshScheduleCalculator(10, Duration.ofSeconds(1));
 
+    /**
+     * A deadline that fires late keeps its worker on the grid: with a 2 s interval and the 1 s minimum delay, one
+     * that fired 1.2 s late used to be followed by the slot after next (an interval without refresh).
+     */
+    @Test
+    void aLateDeadlineIsFollowedByTheNextSlotOfTheGridUnlessThatHasPassedToo() {
+        RefreshScheduleCalculator unspread = new RefreshScheduleCalculator(1, Duration.ofSeconds(1));
+        Duration interval = Duration.ofSeconds(2);
+        Instant due = Instant.parse("2026-12-02T04:00:00Z");
+
+        assertThat(unspread.nextRefreshAfter("w", interval, due, due.plusMillis(1200))).isEqualTo(due.plusSeconds(2));
+        assertThat(unspread.nextRefreshAt("w", interval, due.plusMillis(1200))).as("what now alone gives")
+                .isEqualTo(due.plusSeconds(4));
+        assertThat(unspread.nextRefreshAfter("w", interval, due, due.plusMillis(50))).isEqualTo(due.plusSeconds(2));
+        assertThat(unspread.nextRefreshAfter("w", interval, due, due.plusSeconds(7)))
+                .as("after downtime: the first slot at least the minimum delay away").isEqualTo(due.plusSeconds(8));
+        assertThat(unspread.nextRefreshAfter("w", interval, null, due)).isEqualTo(due.plusSeconds(2));
+    }
+
     @Test
     void slotsComeFromTheCrc32OfTheWorkerIdSoTheyAreStableAcrossNodesAndRestarts() {
         // Pinned values: a change of hash function would move every worker of a running fleet to a new phase.

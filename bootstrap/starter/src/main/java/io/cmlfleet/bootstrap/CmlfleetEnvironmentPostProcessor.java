@@ -56,6 +56,13 @@ public class CmlfleetEnvironmentPostProcessor implements EnvironmentPostProcesso
             defaults.put("spring.datasource.username", "sa");
             defaults.put("spring.datasource.password", "");
         }
+        if (!environment.containsProperty(ConnectionPoolBudget.POOL_SIZE)) {
+            // Sized for what this node uses at once (Hikari's own default of 10 is less than the processors, the
+            // deadline threads and the refresh threads' commands take together); ConnectionPoolCheck refuses a
+            // size an operator set too small.
+            defaults.put(ConnectionPoolBudget.POOL_SIZE,
+                    String.valueOf(ConnectionPoolBudget.of(environment).connectionsNeeded()));
+        }
         if (!hostUsesFlyway(environment)) {
             // cmlfleet migrates its own tables with its own history table; Spring Boot's Flyway, with nothing of the
             // host's to migrate, would only trip over cmlfleet's tables.

@@ -5,6 +5,7 @@ import io.cmlfleet.adapters.cml.HttpCmlLabOperations;
 import io.cmlfleet.application.labs.LabInventoryPoller;
 import io.cmlfleet.application.labs.LabOperationsService;
 import io.cmlfleet.application.licence.LicenceOperationsService;
+import io.cmlfleet.application.monitoring.FleetRound;
 import io.cmlfleet.application.monitoring.MonitoringSettings;
 import io.cmlfleet.application.port.cml.CmlCredentialsProvider;
 import io.cmlfleet.application.port.cml.CmlLabOperations;
@@ -60,9 +61,9 @@ public class CmlfleetLabsAutoConfiguration {
                 properties.cml().licenceOperations());
     }
 
+    /** The lab listing, run by the deadline scheduler once per interval across all nodes on the database. */
     @Bean
-    @ConditionalOnMissingBean
-    public LabInventorySchedule labInventorySchedule(LabInventoryPoller poller, MonitoringSettings monitoring) {
-        return new LabInventorySchedule(poller, monitoring);
+    public FleetRound labInventoryRound(ObjectProvider<LabInventoryPoller> poller, MonitoringSettings monitoring) {
+        return LabInventorySchedule.round(poller::getObject, monitoring);
     }
 }

@@ -10,6 +10,7 @@ import io.cmlfleet.application.operations.DeadLetterRetry;
 import io.cmlfleet.application.operations.ProjectionRebuild;
 import io.cmlfleet.application.monitoring.DeadlineSchedulerSettings;
 import io.cmlfleet.application.monitoring.DurableDeadlines;
+import io.cmlfleet.application.monitoring.FleetRound;
 import io.cmlfleet.application.monitoring.MonitoringSettings;
 import io.cmlfleet.application.monitoring.WorkerMonitoringSaga;
 import io.cmlfleet.application.readmodel.ProjectionsModule;
@@ -22,10 +23,18 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -40,7 +49,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The database side: cmlfleet's schema (Flyway), the durable deadline manager (db-scheduler on the same database),
  * the monitoring saga, the instance claims, and the read models with their processors, tokens and dead-letter queues.
  */
-@AutoConfiguration(before = AxonAutoConfiguration.class,
+@AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class},
         after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
                 FlywayAutoConfiguration.class})
 public class CmlfleetStorageAutoConfiguration {
@@ -49,6 +58,12 @@ public class CmlfleetStorageAutoConfiguration {
     @Bean
     static EmbeddedDataDirectoryCheck cmlfleetDataDirectoryCheck(Environment environment) {
         return new EmbeddedDataDirectoryCheck(environment);
+    }
+
+    /** Static, like the directory check: refuses pools that would starve before anything uses them. */
+    @Bean
+    static ConnectionPoolCheck cmlfleetConnectionPoolCheck(Environment environment) {
+        return new ConnectionPoolCheck(environment);
     }
 
     @Bean
@@ -81,9 +96,11 @@ public class CmlfleetStorageAutoConfiguration {
     public DurableDeadlines durableDeadlines(CmlfleetSchema schema, DataSource dataSource,
                                              ObjectProvider<Configuration> axonConfiguration, Serializer serializer,
                                              TransactionManager transactionManager,
-                                             DeadlineSchedulerSettings settings) {
+                                             DeadlineSchedulerSettings settings,
+                                             ObjectProvider<FleetRound> rounds) {
         return DurableDeadlines.create(new TransactionAwareDataSourceProxy(dataSource),
-                new LazyScopeAwareProvider(axonConfiguration), serializer, transactionManager, settings);
+                new LazyScopeAwareProvider(axonConfiguration), serializer, transactionManager, settings,
+                rounds.orderedStream().toList());
     }
 
     @Bean
@@ -102,6 +119,19 @@ public class CmlfleetStorageAutoConfiguration {
             configurer.eventProcessing(processing -> processing.registerSaga(WorkerMonitoringSaga.class));
             configurer.onInitialize(Configuration::deadlineManager);
         };
+    }
+
+    /**
+     * Axon's JDBC saga store, locking the row of each saga it loads, so that the nodes sharing a database handle one
+     * saga one at a time (see {@link RowLockingSagaStore}).
+     */
+    @Bean
+    @ConditionalOnMissingBean(SagaStore.class)
+    public JdbcSagaStore sagaStore(CmlfleetSchema schema, DataSource dataSource, ConnectionProvider connections,
+                                   Serializer serializer) {
+        SagaSchema sagaSchema = new SagaSchema();
+        return new RowLockingSagaStore(JdbcSagaStore.builder().connectionProvider(connections).serializer(serializer),
+                dataSource, sagaSchema);
     }
 
     /** Which live worker watches which instance; written in the transaction that creates or terminates a worker. */
@@ -132,8 +162,24 @@ public class CmlfleetStorageAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public ProjectionsModule projectionsModule(CmlfleetSchema schema, DataSource dataSource,
-                                               PlatformTransactionManager transactionManager) {
-        return new ProjectionsModule(dataSource, transactionManager);
+                                               PlatformTransactionManager transactionManager,
+                                               CmlfleetProperties properties) {
+        return new ProjectionsModule(dataSource, transactionManager, ProjectionsModule.DEFAULT_LETTERS_PER_SEQUENCE,
+                properties.monitoring().deadlineSchedulerName());
+    }
+
+    /**
+     * The token store of the other processors (the saga's, threshold metrics), claiming under the node's name when
+     * one is set: nodes in one JVM (or any two that Axon's default {@code pid@host} would not tell apart) must claim
+     * as themselves, or each would take the other's claims for its own.
+     */
+    @Bean
+    @ConditionalOnMissingBean(TokenStore.class)
+    @ConditionalOnProperty(name = "cmlfleet.monitoring.deadline-scheduler-name")
+    public TokenStore tokenStore(CmlfleetSchema schema, ConnectionProvider connections, Serializer serializer,
+                                 CmlfleetProperties properties) {
+        return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer)
+                .nodeId(properties.monitoring().deadlineSchedulerName()).build();
     }
 
     @Bean

@@ -1,64 +1,42 @@
 package io.cmlfleet.bootstrap;
 
 import io.cmlfleet.application.labs.LabInventoryPoller;
+import io.cmlfleet.application.monitoring.FleetRound;
 import io.cmlfleet.application.monitoring.MonitoringSettings;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the lab listing on the monitoring's normal cadence ({@code cmlfleet.monitoring.normal-interval}), first after
- * the fast interval so that workers have had a health check. One daemon thread: a round lists the workers one after
- * the other, and a round that overruns delays the next instead of overlapping it.
+ * The lab listing as a {@link FleetRound} on the deadline scheduler, every {@code cmlfleet.monitoring.normal-interval}
+ * (from the end of one round to the start of the next, so a round that overruns delays the next instead of
+ * overlapping it). On the scheduler rather than a thread of each node: with several nodes on one database the fleet
+ * is listed once per interval, not once per node.
  */
-public class LabInventorySchedule implements SmartLifecycle {
+public final class LabInventorySchedule {
 
+    /** The round's task name in {@code scheduled_tasks}. */
+    public static final String TASK_NAME = "cmlfleet-lab-listing";
     private static final Logger LOG = LoggerFactory.getLogger(LabInventorySchedule.class);
 
-    private final LabInventoryPoller poller;
-    private final MonitoringSettings monitoring;
-    private ScheduledExecutorService executor;
-
-    public LabInventorySchedule(LabInventoryPoller poller, MonitoringSettings monitoring) {
-        this.poller = Objects.requireNonNull(poller, "poller");
-        this.monitoring = Objects.requireNonNull(monitoring, "monitoring");
+    private LabInventorySchedule() {
     }
 
-    @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "cmlfleet-lab-listing");
-            thread.setDaemon(true);
-            return thread;
+    /**
+     * @param poller the poller, looked up when a round runs (it needs Axon's gateways, which need the deadline
+     *               manager this round is registered with)
+     */
+    public static FleetRound round(Supplier<LabInventoryPoller> poller, MonitoringSettings monitoring) {
+        Objects.requireNonNull(poller, "poller");
+        return new FleetRound(TASK_NAME, monitoring.normalInterval(), () -> {
+            try {
+                int listed = poller.get().listAll();
+                LOG.debug("Lab listing round done: {} workers listed", listed);
+            } catch (RuntimeException e) {
+                // A failed round (read model unavailable, say) must not end the schedule.
+                LOG.warn("Lab listing round failed: {}", e.getClass().getSimpleName());
+            }
         });
-        executor.scheduleWithFixedDelay(this::round, monitoring.fastInterval().toMillis(),
-                monitoring.normalInterval().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void round() {
-        try {
-            int listed = poller.listAll();
-            LOG.debug("Lab listing round done: {} workers listed", listed);
-        } catch (RuntimeException e) {
-            // A failed round (read model unavailable, say) must not end the schedule.
-            LOG.warn("Lab listing round failed: {}", e.getClass().getSimpleName());
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
     }
 }

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -41,7 +42,9 @@ public class SimulatorAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.cmlfleet.simulator");
 
+    /** One per service, unless a host (a test running several nodes on one fleet) brings the fleet itself. */
     @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
     public SimulatedFleet simulatedFleet(SimulatorProperties properties, CmlfleetProperties cmlfleet) {
         refuseAwsSettingsTheSimulatorReplaces(cmlfleet.aws());
         FleetProfile profile = FleetProfile.builder()

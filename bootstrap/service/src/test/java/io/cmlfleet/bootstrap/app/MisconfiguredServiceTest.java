@@ -80,6 +80,26 @@ class MisconfiguredServiceTest {
     }
 
     /** Starts the service as the cmlfleet script does, expects it to fail, returns the checked short report. */
+    @Test
+    void aDatabasePoolSmallerThanTheNodeUsesAtOnceIsRefusedWithItsBreakdown(CapturedOutput output) {
+        String report = failedStart(output, "--spring.datasource.hikari.maximum-pool-size=10",
+                "--cmlfleet.refresh.parallelism=12");
+        assertThat(report).contains("Invalid cmlfleet setting: spring.datasource.hikari.maximum-pool-size (10) is"
+                + " below the 27 connections this node uses at once in embedded mode: 6 tracking processors + 5"
+                + " deadline threads and their poller (cmlfleet.monitoring.deadline-threads) + 12 refresh threads"
+                + " sending commands (cmlfleet.refresh.parallelism) + 4 for the HTTP API and health checks; raise it"
+                + " to at least 27");
+    }
+
+    @Test
+    void axonServerModeWithFewerCommandThreadsThanRefreshThreadsIsRefused(CapturedOutput output) {
+        String report = failedStart(output, "--cmlfleet.storage.mode=axon-server",
+                "--axon.axonserver.servers=127.0.0.1:1", "--axon.axonserver.command-threads=4",
+                "--cmlfleet.storage.allow-in-memory-database=true");
+        assertThat(report).contains("axon.axonserver.command-threads (4) must be at least"
+                + " cmlfleet.refresh.parallelism (8) + 2");
+    }
+
     private String failedStart(CapturedOutput output, String... settings) {
         String[] args = Stream.concat(Stream.of("--spring.config.name=cmlfleet-app", "--server.port=0",
                 "--cmlfleet.storage.data-dir=" + dataDir, "--cmlfleet.simulator.import-at-start=false"),

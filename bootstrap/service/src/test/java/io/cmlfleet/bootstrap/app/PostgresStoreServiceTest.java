@@ -9,9 +9,7 @@ import io.cmlfleet.application.readmodel.projection.TelemetryHistoryProjection;
 import io.cmlfleet.application.readmodel.schema.ProjectionSchema;
 import io.cmlfleet.application.readmodel.schema.ProjectionTables;
 import io.cmlfleet.bootstrap.cli.CommandLineToolsTest;
-import io.cmlfleet.bootstrap.simulator.SimulatedFleetImporter;
 import io.cmlfleet.domain.worker.event.TelemetryUpdated;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,46 +22,20 @@ import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
- * The same service on a real PostgreSQL server that the test starts itself: schema by migration, full cycle; and the
- * telemetry projection's write and the dead-letter reads and retry there (the application's projection tests run on
- * H2).
+ * On a real PostgreSQL server that the test starts itself: the telemetry projection's write and the dead-letter reads
+ * and retry (the application's projection tests run on H2). The service's full cycle on PostgreSQL is
+ * {@link PostgresEndToEndRefreshTest}.
  */
 class PostgresStoreServiceTest {
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
-
-    @Test
-    void monitorsTheFleetOnPostgresql() {
-        Map<String, Object> store = Map.of(
-                "cmlfleet.storage.mode", "postgresql",
-                "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "postgres");
-        try (SimulatedFleetRun run = SimulatedFleetRun.start(store)) {
-            run.fleet().workers().stream().map(SimulatedFleetImporter::workerIdFor).forEach(run::awaitFullCycle);
-            // Every refresh deadline looks its saga up by these (migration 4): without them, full scans per worker.
-            assertThat(run.context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForList(
-                    "SELECT indexname FROM pg_indexes WHERE tablename = 'associationvalueentry'", String.class))
-                    .contains("association_value_entry_lookup_idx", "association_value_entry_saga_idx");
-        }
-    }
+    @RegisterExtension
+    static final PostgresServer POSTGRES = new PostgresServer();
 
     /**
      * The insert-where-not-exists with its casts is valid PostgreSQL, and a sample less than a microsecond after a
@@ -72,7 +44,7 @@ class PostgresStoreServiceTest {
      */
     @Test
     void subMicrosecondAndRepeatedTelemetrySamplesLeaveOneRow() {
-        DataSource dataSource = postgres.getPostgresDatabase();
+        DataSource dataSource = POSTGRES.dataSource();
         ProjectionSchema.forDataSource(dataSource).createIfMissing();
         TelemetryHistoryProjection projection = new TelemetryHistoryProjection(
                 new ProjectionJdbc(dataSource, new DataSourceTransactionManager(dataSource)));
@@ -96,7 +68,7 @@ class PostgresStoreServiceTest {
      */
     @Test
     void deadLettersAreListedCountedAndRetriedOnPostgresql() {
-        DataSource dataSource = postgres.getPostgresDatabase();
+        DataSource dataSource = POSTGRES.dataSource();
         ProjectionSchema.forDataSource(dataSource).createIfMissing();
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         SequencedDeadLetterQueue<EventMessage<?>> queue = new FullSequenceTolerantQueue("telemetry-history",
@@ -116,7 +88,7 @@ class PostgresStoreServiceTest {
                     new IllegalStateException("poisoned sample")));
         }
 
-        String url = "--jdbc-url=" + postgres.getJdbcUrl("postgres", "postgres");
+        String url = "--jdbc-url=" + POSTGRES.jdbcUrl();
         Map<String, String> password = Map.of("CMLFLEET_DB_PASSWORD", "postgres");
         CommandLineToolsTest.Result listed = CommandLineToolsTest.run(password, "dead-letters", url,
                 "--jdbc-user=postgres");

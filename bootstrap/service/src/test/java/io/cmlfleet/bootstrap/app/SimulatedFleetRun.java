@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,6 +35,27 @@ final class SimulatedFleetRun implements AutoCloseable {
     }
 
     static SimulatedFleetRun start(Map<String, Object> storeProperties) {
+        return launch(storeProperties, null);
+    }
+
+    /** With configuration classes of the test's own besides the application's (a storage mode's stand-ins). */
+    static SimulatedFleetRun start(Map<String, Object> storeProperties, Class<?>... extraSources) {
+        return launch(storeProperties, null, extraSources);
+    }
+
+    /**
+     * A node on a fleet the caller started (or another run's): it is given that simulated fleet, so
+     * both nodes see the same instances and controllers (it imports nothing unless told to). Closing this node
+     * leaves the fleet running.
+     */
+    static SimulatedFleetRun startNodeOn(SimulatedFleet fleet, Map<String, Object> storeProperties) {
+        Map<String, Object> properties = new java.util.HashMap<>(storeProperties);
+        properties.putIfAbsent("cmlfleet.simulator.import-at-start", "false");
+        return launch(properties, fleet);
+    }
+
+    private static SimulatedFleetRun launch(Map<String, Object> storeProperties, SimulatedFleet sharedFleet,
+                                           Class<?>... extraSources) {
         Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                 "spring.config.name", "cmlfleet-app",
                 "server.port", "0",
@@ -58,7 +80,13 @@ final class SimulatedFleetRun implements AutoCloseable {
         // As command-line arguments: they override cmlfleet-app.yml, as an operator's --options would.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(CmlfleetApplication.class).run(args);
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(CmlfleetApplication.class)
+                .sources(extraSources);
+        if (sharedFleet != null) {
+            // A singleton registered this way is not destroyed with the context: the fleet outlives this node.
+            builder.initializers(context -> context.getBeanFactory().registerSingleton("simulatedFleet", sharedFleet));
+        }
+        ConfigurableApplicationContext context = builder.run(args);
         return new SimulatedFleetRun(context);
     }
 
@@ -68,6 +96,11 @@ final class SimulatedFleetRun implements AutoCloseable {
 
     EventStore eventStore() {
         return context.getBean(EventStore.class);
+    }
+
+    /** The worker's events as stored: sequence numbers and timestamps included. */
+    List<DomainEventMessage<?>> messages(String workerId) {
+        return eventStore().readEvents(workerId, 0L).asStream().<DomainEventMessage<?>>map(e -> e).toList();
     }
 
     List<Object> events(String workerId) {

@@ -70,6 +70,9 @@ public final class AxonServerStandIn implements AutoCloseable {
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<Long> listEventsStarts = new CopyOnWriteArrayList<>();
     private final List<Long> tokenAtRequests = new CopyOnWriteArrayList<>();
+    /** The open ListEvents streams, told about every append so that a stream at the head carries on (as a live
+     * tracking processor needs). */
+    private final List<Runnable> openStreams = new CopyOnWriteArrayList<>();
     private final Server server;
     private final boolean tls;
 
@@ -253,6 +256,7 @@ public final class AxonServerStandIn implements AutoCloseable {
                     }
                     response.onNext(Confirmation.newBuilder().setSuccess(true).build());
                     response.onCompleted();
+                    openStreams.forEach(Runnable::run);
                 }
             };
         }
@@ -317,41 +321,60 @@ public final class AxonServerStandIn implements AutoCloseable {
 
         /**
          * Sends events from the requested token as permits allow, and keeps the stream open at the head (as Axon
-         * Server does, waiting for new events) until the client cancels it.
+         * Server does, sending new events as they are appended) until the client cancels it.
          */
         @Override
         public StreamObserver<GetEventsRequest> listEvents(StreamObserver<EventWithToken> response) {
             ServerCallStreamObserver<EventWithToken> out = (ServerCallStreamObserver<EventWithToken>) response;
-            return new StreamObserver<>() {
-                private long next = -1;
-                private long permits;
+            EventStream stream = new EventStream(out);
+            Runnable onAppend = stream::send;
+            openStreams.add(onAppend);
+            out.setOnCancelHandler(() -> openStreams.remove(onAppend));
+            return stream;
+        }
+    }
 
-                @Override
-                public synchronized void onNext(GetEventsRequest request) {
-                    if (next < 0) {
-                        next = request.getTrackingToken();
-                        listEventsStarts.add(next);
-                    }
-                    permits += request.getNumberOfPermits();
-                    List<Event> all = events();
-                    while (permits > 0 && next < all.size() && !out.isCancelled()) {
-                        out.onNext(EventWithToken.newBuilder().setToken(next).setEvent(all.get((int) next)).build());
-                        next++;
-                        permits--;
-                    }
-                }
+    /** One ListEvents stream: sends what its permits allow, now and after every append. */
+    private final class EventStream implements StreamObserver<GetEventsRequest> {
+        private final ServerCallStreamObserver<EventWithToken> out;
+        private long next = -1;
+        private long permits;
 
-                @Override
-                public void onError(Throwable t) {
-                }
+        EventStream(ServerCallStreamObserver<EventWithToken> out) {
+            this.out = out;
+        }
 
-                @Override
-                public void onCompleted() {
-                    if (!out.isCancelled()) {
-                        out.onCompleted();
-                    }
-                }
-            };
+        @Override
+        public synchronized void onNext(GetEventsRequest request) {
+            if (next < 0) {
+                next = request.getTrackingToken();
+                listEventsStarts.add(next);
+            }
+            permits += request.getNumberOfPermits();
+            send();
+        }
+
+        synchronized void send() {
+            if (next < 0) {
+                return;
+            }
+            List<Event> all = events();
+            while (permits > 0 && next < all.size() && !out.isCancelled()) {
+                out.onNext(EventWithToken.newBuilder().setToken(next).setEvent(all.get((int) next)).build());
+                next++;
+                permits--;
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+        }
+
+        @Override
+        public void onCompleted() {
+            if (!out.isCancelled()) {
+                out.onCompleted();
+            }
         }
     }
 }

@@ -110,7 +110,7 @@ class AxonServerConfigurationDocTest {
     private static void assertPersistentStores(ConfigurableApplicationContext context) throws Exception {
         DataSource dataSource = context.getBean(DataSource.class);
         assertThat(dataSource).isInstanceOf(HikariDataSource.class);
-        assertThat(((HikariDataSource) dataSource).getMaximumPoolSize()).isEqualTo(24);
+        assertThat(((HikariDataSource) dataSource).getMaximumPoolSize()).isEqualTo(40);
         assertThat(((HikariDataSource) dataSource).getUsername()).isEqualTo("cmlfleet");
         assertThat(context.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
         assertThat(context.getBean(SagaStore.class)).isInstanceOf(JdbcSagaStore.class);

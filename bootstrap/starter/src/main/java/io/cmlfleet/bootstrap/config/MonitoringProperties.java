@@ -14,10 +14,16 @@ import java.time.Duration;
  * @param deadlinePollingInterval how often the deadline scheduler looks for due deadlines
  * @param deadlineThreads         threads handling due deadlines in parallel (each only hands its worker over)
  * @param deadlineSchedulerName   this node's name in the deadline table; unique per live node (default: host name)
+ * @param deadlineHeartbeatInterval how often a node executing a deadline proves it is alive; with
+ *                                {@code deadlineMissedHeartbeats} it bounds how long a dead node's picked deadlines
+ *                                wait before another node runs them
+ * @param deadlineMissedHeartbeats missed heartbeats after which another node revives a picked deadline (at least 4,
+ *                                db-scheduler's minimum)
  */
 public record MonitoringProperties(Duration fastInterval, Duration normalInterval, Integer jitterSlots,
                                    Duration deadlinePollingInterval, Integer deadlineThreads,
-                                   String deadlineSchedulerName) {
+                                   String deadlineSchedulerName, Duration deadlineHeartbeatInterval,
+                                   Integer deadlineMissedHeartbeats) {
 
     private static final MonitoringSettings DEFAULTS = MonitoringSettings.defaults();
     private static final DeadlineSchedulerSettings SCHEDULER_DEFAULTS = DeadlineSchedulerSettings.defaults();
@@ -28,6 +34,10 @@ public record MonitoringProperties(Duration fastInterval, Duration normalInterva
         jitterSlots = requireNonNullElse(jitterSlots, DEFAULTS.jitterSlots());
         deadlinePollingInterval = requireNonNullElse(deadlinePollingInterval, SCHEDULER_DEFAULTS.pollingInterval());
         deadlineThreads = requireNonNullElse(deadlineThreads, SCHEDULER_DEFAULTS.threads());
+        deadlineHeartbeatInterval = requireNonNullElse(deadlineHeartbeatInterval,
+                SCHEDULER_DEFAULTS.heartbeatInterval());
+        deadlineMissedHeartbeats = requireNonNullElse(deadlineMissedHeartbeats,
+                SCHEDULER_DEFAULTS.missedHeartbeatsLimit());
         SettingChecks.positive("cmlfleet.monitoring.fast-interval", fastInterval);
         SettingChecks.positive("cmlfleet.monitoring.normal-interval", normalInterval);
         SettingChecks.notLonger("cmlfleet.monitoring.fast-interval", fastInterval,
@@ -41,6 +51,8 @@ public record MonitoringProperties(Duration fastInterval, Duration normalInterva
         }
         SettingChecks.positive("cmlfleet.monitoring.deadline-polling-interval", deadlinePollingInterval);
         SettingChecks.atLeast("cmlfleet.monitoring.deadline-threads", deadlineThreads, 1);
+        SettingChecks.positive("cmlfleet.monitoring.deadline-heartbeat-interval", deadlineHeartbeatInterval);
+        SettingChecks.atLeast("cmlfleet.monitoring.deadline-missed-heartbeats", deadlineMissedHeartbeats, 4);
         // db-scheduler's picked_by column holds 50 characters.
         if (deadlineSchedulerName != null && (deadlineSchedulerName.isBlank() || deadlineSchedulerName.length() > 50)) {
             throw new InvalidSettingException("cmlfleet.monitoring.deadline-scheduler-name",
@@ -54,8 +66,8 @@ public record MonitoringProperties(Duration fastInterval, Duration normalInterva
     }
 
     public DeadlineSchedulerSettings schedulerSettings() {
-        return new DeadlineSchedulerSettings(deadlinePollingInterval, deadlineThreads,
-                SCHEDULER_DEFAULTS.heartbeatInterval(), SCHEDULER_DEFAULTS.missedHeartbeatsLimit(),
+        return new DeadlineSchedulerSettings(deadlinePollingInterval, deadlineThreads, deadlineHeartbeatInterval,
+                deadlineMissedHeartbeats,
                 SCHEDULER_DEFAULTS.shutdownMaxWait(), deadlineSchedulerName);
     }
 }

@@ -3,6 +3,7 @@ package io.cmlfleet.bootstrap.observability;
 import com.github.kagkarlsson.scheduler.SchedulerState;
 import io.cmlfleet.application.monitoring.DurableDeadlines;
 import io.cmlfleet.application.monitoring.SchedulerTable;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,9 +34,12 @@ class DeadlinesHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        Long pending = jdbc.queryForObject("SELECT COUNT(*) FROM " + SchedulerTable.NAME, Long.class);
-        Long overdue = jdbc.queryForObject("SELECT COUNT(*) FROM " + SchedulerTable.NAME
-                        + " WHERE picked = FALSE AND execution_time < ?", Long.class,
+        // Fleet rounds (the lab listing) share the table as recurring tasks; they are no worker's deadline.
+        String deadlinesOnly = " WHERE task_instance <> '" + RecurringTask.INSTANCE + "'";
+        Long pending = jdbc.queryForObject("SELECT COUNT(*) FROM " + SchedulerTable.NAME + deadlinesOnly,
+                Long.class);
+        Long overdue = jdbc.queryForObject("SELECT COUNT(*) FROM " + SchedulerTable.NAME + deadlinesOnly
+                        + " AND picked = FALSE AND execution_time < ?", Long.class,
                 Timestamp.from(clock.instant().minus(OVERDUE_AFTER)));
         SchedulerState state = deadlines.scheduler().getSchedulerState();
         boolean polling = state.isStarted() && !state.isShuttingDown() && !state.isPaused();
