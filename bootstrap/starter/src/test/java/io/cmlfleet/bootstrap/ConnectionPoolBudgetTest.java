@@ -17,13 +17,13 @@ class ConnectionPoolBudgetTest {
     void theJdbcModesNeedAConnectionPerProcessorDeadlineThreadAndRefreshThread() {
         ConnectionPoolBudget defaults = new ConnectionPoolBudget(StorageMode.POSTGRESQL, 8, 4, 10, 10,
                 Optional.empty());
-        // 6 processors + 4 deadline threads + their poller + 8 refresh threads + 4 margin.
-        assertThat(defaults.connectionsNeeded()).isEqualTo(23);
+        // 7 processors + 4 deadline threads + their poller + 8 refresh threads + 4 margin.
+        assertThat(defaults.connectionsNeeded()).isEqualTo(24);
         assertThat(defaults.starvation()).isEmpty();
-        assertThat(new ConnectionPoolBudget(StorageMode.POSTGRESQL, 8, 4, 10, 10, Optional.of(22)).starvation())
+        assertThat(new ConnectionPoolBudget(StorageMode.POSTGRESQL, 8, 4, 10, 10, Optional.of(23)).starvation())
                 .hasValueSatisfying(refused -> assertThat(refused.property())
                         .isEqualTo("spring.datasource.hikari.maximum-pool-size"));
-        assertThat(new ConnectionPoolBudget(StorageMode.POSTGRESQL, 8, 4, 1, 1, Optional.of(23)).starvation())
+        assertThat(new ConnectionPoolBudget(StorageMode.POSTGRESQL, 8, 4, 1, 1, Optional.of(24)).starvation())
                 .as("Axon Server's threads do not count without Axon Server").isEmpty();
     }
 
@@ -31,7 +31,7 @@ class ConnectionPoolBudgetTest {
     void axonServerModeCountsItsCommandAndQueryThreadsAndNeedsCommandThreadsForEveryRefreshThread() {
         ConnectionPoolBudget tested = new ConnectionPoolBudget(StorageMode.AXON_SERVER, 8, 4, 12, 10,
                 Optional.of(40));
-        assertThat(tested.connectionsNeeded()).isEqualTo(6 + 5 + 12 + 10 + 4);
+        assertThat(tested.connectionsNeeded()).isEqualTo(7 + 5 + 12 + 10 + 4);
         assertThat(tested.starvation()).isEmpty();
         assertThat(new ConnectionPoolBudget(StorageMode.AXON_SERVER, 8, 4, 9, 10, Optional.empty()).starvation())
                 .hasValueSatisfying(refused -> assertThat(refused.property())
@@ -40,8 +40,8 @@ class ConnectionPoolBudgetTest {
 
     @Test
     void theEnvironmentGetsThePoolItNeedsUnlessTheOperatorSetOne() {
-        assertThat(poolSizeAfterDefaults(Map.of("cmlfleet.refresh.parallelism", "16"))).isEqualTo("31");
-        assertThat(poolSizeAfterDefaults(Map.of("cmlfleet.storage.mode", "axon-server"))).isEqualTo("35");
+        assertThat(poolSizeAfterDefaults(Map.of("cmlfleet.refresh.parallelism", "16"))).isEqualTo("32");
+        assertThat(poolSizeAfterDefaults(Map.of("cmlfleet.storage.mode", "axon-server"))).isEqualTo("36");
         assertThat(poolSizeAfterDefaults(Map.of("spring.datasource.hikari.maximum-pool-size", "50")))
                 .isEqualTo("50");
     }

@@ -55,8 +55,8 @@ class AxonServerEndToEndRefreshTest extends EndToEndRefreshContract {
 
     @Override
     int expectedPoolSize() {
-        // 6 processors + 4 deadline threads + their poller + 10 command threads + 10 query threads + 4.
-        return 35;
+        // 7 processors + 4 deadline threads + their poller + 10 command threads + 10 query threads + 4.
+        return 36;
     }
 
     @Override

@@ -39,10 +39,10 @@ abstract class EndToEndRefreshContract {
 
     /**
      * The connections the mode needs with the run's settings (docs/operations.md, "Pool sizes"); in the JDBC modes
-     * 6 processors + 4 deadline threads + their poller + 8 refresh threads + 4.
+     * 7 processors + 4 deadline threads + their poller + 8 refresh threads + 4.
      */
     int expectedPoolSize() {
-        return 23;
+        return 24;
     }
 
     /** Extra configuration classes of the mode (none by default). */
