@@ -292,14 +292,7 @@ public final class HttpCmlControllerClient implements CmlControllerClient {
     }
 
     private HttpClient newHttpClient(SSLContext sslContext) {
-        return HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .sslContext(sslContext)
-                // CML's nginx speaks HTTP/1.1; pinning it keeps connection handling predictable.
-                .version(HttpClient.Version.HTTP_1_1)
-                // A redirect would carry the request elsewhere; CML does not redirect API calls.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        return CmlHttpClients.create(sslContext, settings.connectTimeout());
     }
 
     /**

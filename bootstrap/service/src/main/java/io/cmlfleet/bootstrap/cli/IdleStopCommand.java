@@ -3,14 +3,16 @@ package io.cmlfleet.bootstrap.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * {@code idle-stop enable|disable <worker>} and {@code idle-stop snooze <worker> --minutes N [--reason TEXT]}: the
- * per-worker opt-out and snooze, through the running service's HTTP API ({@link ServiceApi}), so they are validated
+ * per-worker opt-out and snooze, through the running service's HTTP API ({@link ServiceApiCall}), so they are validated
  * and recorded exactly as an API call is, under the API key's name.
  */
 final class IdleStopCommand implements Command {
@@ -37,14 +39,15 @@ final class IdleStopCommand implements Command {
     public int run(Options options, PrintStream out, Map<String, String> environment) {
         String action = options.positional(0, "action (enable, disable or snooze)").toLowerCase(Locale.ROOT);
         String worker = options.positional(1, "worker id");
-        String path = "/api/v1/workers/" + ServiceApi.encode(worker) + "/idle-stop";
-        ServiceApi api = ServiceApi.from(options, environment);
+        String path = "/api/v1/workers/" + ServiceApiCall.encode(worker) + "/idle-stop";
+        String key = ServiceApiCall.key(environment, "an ADMIN key of the service");
+        String base = ServiceApiCall.base(options);
         Map<String, Object> body = new LinkedHashMap<>();
         HttpRequest.Builder request;
         switch (action) {
             case "enable", "disable" -> {
                 body.put("enabled", action.equals("enable"));
-                request = api.request(path).PUT(json(body));
+                request = HttpRequest.newBuilder(URI.create(base + path)).PUT(json(body));
             }
             case "snooze" -> {
                 body.put("minutes", minutes(options.value("minutes", null)));
@@ -52,11 +55,12 @@ final class IdleStopCommand implements Command {
                 if (reason != null) {
                     body.put("reason", reason);
                 }
-                request = api.request(path + "/snooze").POST(json(body));
+                request = HttpRequest.newBuilder(URI.create(base + path + "/snooze")).POST(json(body));
             }
             default -> throw new UsageException("action must be one of enable, disable, snooze (got " + action + ")");
         }
-        return api.send(request.header("Content-Type", "application/json"), out);
+        return ServiceApiCall.send(request.header("Content-Type", "application/json"), key, Duration.ofMinutes(2), base,
+                out, response -> response.statusCode() / 100 == 2);
     }
 
     private static int minutes(String value) {

@@ -103,7 +103,8 @@ class ControllerReadinessServiceTest {
                     .last().satisfies(e -> assertThat(((ServiceHealthEvaluated) e).blockers()).isEmpty());
             // The other worker's compute stays not admitted.
             String other = SimulatedFleetImporter.workerIdFor(run.fleet().workers().get(1));
-            assertThat(get("/api/v1/workers/" + other).path("serviceStatus").asText()).isEqualTo("ERROR");
+            await().atMost(SimulatedFleetRun.PATIENCE).untilAsserted(() ->
+                    assertThat(get("/api/v1/workers/" + other).path("serviceStatus").asText()).isEqualTo("ERROR"));
         }
         assertThat(output.getOut()).as("the CML password is never logged").doesNotContain(password);
     }

@@ -86,7 +86,8 @@ class AxonServerConfigurationDocTest {
                 assertThat(properties.monitoring().deadlineThreads()).isEqualTo(4);
                 assertThat(context.getBean(EventProcessingConfiguration.class).eventProcessors().keySet())
                         .containsExactlyInAnyOrder("worker-summary", "telemetry-history", "fleet-overview",
-                                "threshold-metrics", "WorkerMonitoringSagaProcessor", "instance-claims", "worker-labs");
+                                "threshold-metrics", "WorkerMonitoringSagaProcessor", "instance-claims", "worker-labs",
+                                "forensic-checkpoints");
             }
         }
     }
