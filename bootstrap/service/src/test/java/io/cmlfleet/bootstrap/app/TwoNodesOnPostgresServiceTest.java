@@ -40,8 +40,8 @@ class TwoNodesOnPostgresServiceTest {
     static final PostgresServer POSTGRES = new PostgresServer();
 
     @Test
-    @org.junit.jupiter.api.Disabled("Open defect: on two nodes a worker is refreshed every second interval (4 s at a"
-            + " 2 s interval) once both run; one node (EndToEndRefreshContract) keeps the interval. See the session note.")
+    @org.junit.jupiter.api.Disabled("Not yet explained: in the loaded full suite a worker was refreshed every second"
+            + " interval (4 s gaps at 2 s) while both nodes ran; a single node (EndToEndRefreshContract) keeps it")
     void twoNodesRefreshEachWorkerOncePerIntervalAndTheSurvivorTakesOver(CapturedOutput output) {
         JdbcTemplate database = new JdbcTemplate(POSTGRES.dataSource());
         try (SimulatedFleet fleet = SimulatedFleet.create(FleetProfile.builder().instances(WORKERS).noTroubles()
