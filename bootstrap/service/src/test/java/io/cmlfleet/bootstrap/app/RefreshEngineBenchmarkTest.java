@@ -117,7 +117,7 @@ class RefreshEngineBenchmarkTest {
                     (double) eventsInWindow / refreshes);
             // Axon's JDBC store keeps the timestamp as ISO-8601 text, so the window is a text range.
             Map<String, Object> stored = jdbc.queryForMap("SELECT COUNT(*) AS events, SUM(OCTET_LENGTH(payload)) AS bytes"
-                    + " FROM domain_event_entry WHERE timeStamp >= ? AND timeStamp < ?",
+                    + " FROM DomainEventEntry WHERE timeStamp >= ? AND timeStamp < ?",
                     org.axonframework.common.DateTimeUtils.formatInstant(measureFrom),
                     org.axonframework.common.DateTimeUtils.formatInstant(measureTo));
             double perWorkerDay = 86_400.0 / INTERVAL.toSeconds() / WORKERS / MEASURED;
