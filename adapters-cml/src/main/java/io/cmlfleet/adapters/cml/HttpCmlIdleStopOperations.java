@@ -1,6 +1,7 @@
 package io.cmlfleet.adapters.cml;
 
-import io.cmlfleet.application.port.cml.CmlAccessException;
+import static io.cmlfleet.adapters.cml.HttpCmlLabOperations.parsed;
+
 import io.cmlfleet.application.port.cml.CmlIdleStopOperations;
 import io.cmlfleet.application.port.cml.CmlTarget;
 import io.cmlfleet.domain.worker.UserActivity;
@@ -49,16 +50,6 @@ public final class HttpCmlIdleStopOperations implements CmlIdleStopOperations {
         byte[] notices = client.operation(target, "GET", "/system/notices", null, null, JSON);
         for (String id : parsed(() -> parser.noticeIdsLabelled(notices, NOTICE_LABEL), target, "/system/notices")) {
             client.operation(target, "DELETE", "/system/notices/" + id, null, null, JSON);
-        }
-    }
-
-    /** A parse failure names the worker and the call, like the client's own failures. */
-    private static <T> T parsed(java.util.function.Supplier<T> parse, CmlTarget target, String path) {
-        try {
-            return parse.get();
-        } catch (CmlAccessException e) {
-            throw new CmlAccessException(e.kind(), e.getMessage() + " (worker " + target.workerId() + ", " + path
-                    + ")", e.retryAfter().orElse(null), null);
         }
     }
 }

@@ -148,8 +148,8 @@ public final class HttpCmlLabOperations implements CmlLabOperations, CmlLicensin
         return "/labs/" + labId;
     }
 
-    /** A parse failure names the worker and the call, like the client's own failures. */
-    private static <T> T parsed(java.util.function.Supplier<T> parse, CmlTarget target, String path) {
+    /** A parse failure names the worker and the call, like the client's own failures (also for the idle operations). */
+    static <T> T parsed(java.util.function.Supplier<T> parse, CmlTarget target, String path) {
         try {
             return parse.get();
         } catch (CmlAccessException e) {
