@@ -76,17 +76,19 @@ final class CheckpointedFindings {
 
     /** The launch from the latest checkpoint, read on from there until the first AVAILABLE or the end. */
     private Optional<LaunchToAvailable> launch(String workerId) {
-        Optional<FindingsPass> latest = checkpoints.latestWithFindingsBefore(workerId, revision, null)
-                .flatMap(checkpoint -> FindingsPass.resume(checkpoint.findingsJson(), settings, TimeWindow.all(),
-                        true).map(pass -> {
-                            if (!pass.launchMeasured()) {
-                                histories.scan(workerId, checkpoint.sequence() + 1, false, recorded -> {
-                                    pass.observeLaunch(recorded);
-                                    return !pass.launchMeasured();
-                                });
-                            }
-                            return pass;
-                        }));
-        return latest.map(FindingsPass::launch);
+        Optional<ForensicCheckpoint> latest = checkpoints.latestWithFindingsBefore(workerId, revision, null);
+        Optional<FindingsPass> resumed = latest.flatMap(checkpoint -> FindingsPass.resume(checkpoint.findingsJson(),
+                settings, TimeWindow.all(), true));
+        if (resumed.isEmpty()) {
+            return Optional.empty();
+        }
+        FindingsPass pass = resumed.get();
+        if (!pass.launchMeasured()) {
+            histories.scan(workerId, latest.get().sequence() + 1, false, recorded -> {
+                pass.observeLaunch(recorded);
+                return !pass.launchMeasured();
+            });
+        }
+        return Optional.of(pass.launch());
     }
 }
