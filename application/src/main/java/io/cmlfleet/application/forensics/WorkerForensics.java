@@ -29,6 +29,7 @@ public final class WorkerForensics {
     private final FindingsAnalyzer analyzer;
     private final EventStore eventStore;
     private final ForensicCheckpoints checkpoints;
+    private final CheckpointedFindings checkpointedFindings;
     private final EventDescriber describer = new EventDescriber();
 
     /** Without checkpoints: every answer replays from the first event (the CLI on Axon Server, tests). */
@@ -46,6 +47,8 @@ public final class WorkerForensics {
         this.fleet = new FleetTimelineReader(eventStore, settings);
         this.analyzer = new FindingsAnalyzer(settings);
         this.checkpoints = checkpoints;
+        this.checkpointedFindings = checkpoints == null ? null
+                : new CheckpointedFindings(histories, checkpoints, settings);
     }
 
     /** Every matching entry in one answer (the library's own callers; HTTP and CLI page). */
@@ -112,9 +115,15 @@ public final class WorkerForensics {
                 Math.toIntExact(fold.eventsApplied()), fold.lastEventAt());
     }
 
-    /** Over the whole history from the first event, read without metadata (the detectors need none). */
+    /**
+     * Resumed from the latest findings checkpoint before the window ({@link CheckpointedFindings}), or else folded
+     * over the whole history from the first event; read without metadata (the detectors need none).
+     */
     public Findings findings(String workerId, TimeWindow window) {
-        return analyzer.analyze(workerId, histories.readPayloads(workerId), window);
+        Objects.requireNonNull(window, "window");
+        Optional<Findings> resumed = checkpointedFindings == null ? Optional.empty()
+                : checkpointedFindings.find(workerId, window);
+        return resumed.orElseGet(() -> analyzer.analyze(workerId, histories.readPayloads(workerId), window));
     }
 
     public FleetTimeline fleetTimeline(TimeWindow window, Collection<String> types, int limit) {

@@ -3,6 +3,7 @@ package io.cmlfleet.application.readmodel;
 import io.cmlfleet.application.eventstore.CmlfleetSerializer;
 import io.cmlfleet.application.readmodel.deadletter.DeadLetterStore;
 import io.cmlfleet.application.readmodel.deadletter.FullSequenceTolerantQueue;
+import io.cmlfleet.application.readmodel.projection.CheckpointCompanion;
 import io.cmlfleet.application.readmodel.projection.FleetOverviewProjection;
 import io.cmlfleet.application.readmodel.projection.ForensicCheckpointProjection;
 import io.cmlfleet.application.readmodel.projection.ForensicCheckpoints;
@@ -72,6 +73,7 @@ public final class ProjectionsModule {
     private final int lettersPerSequence;
     private final DeadLetterStore deadLetterStore;
     private final int batchSize;
+    private CheckpointCompanion checkpointCompanion;
 
     /**
      * @param dataSource                 the database holding the projection, token and dead-letter tables
@@ -178,7 +180,8 @@ public final class ProjectionsModule {
             case ProcessingGroups.TELEMETRY_HISTORY -> new TelemetryHistoryProjection(projectionJdbc);
             case ProcessingGroups.FLEET_OVERVIEW -> new FleetOverviewProjection(projectionJdbc);
             case ProcessingGroups.WORKER_LABS -> new WorkerLabsProjection(projectionJdbc);
-            case ProcessingGroups.FORENSIC_CHECKPOINTS -> new ForensicCheckpointProjection(projectionJdbc, eventStore);
+            case ProcessingGroups.FORENSIC_CHECKPOINTS -> new ForensicCheckpointProjection(projectionJdbc, eventStore,
+                    checkpointCompanion);
             default -> throw new IllegalArgumentException("Unknown projection '" + group + "'; one of "
                     + ProcessingGroups.ALL);
         };
@@ -216,6 +219,15 @@ public final class ProjectionsModule {
                 .maxSequenceSize(lettersPerSequence)
                 .build();
         return new FullSequenceTolerantQueue(group, jdbc, Clock.systemUTC());
+    }
+
+    /**
+     * Has the forensic checkpoints carry {@code companion}'s fold (forensics' findings detectors) beside the state;
+     * call before {@link #configure}. Without one, checkpoints hold the state alone.
+     */
+    public ProjectionsModule withCheckpointCompanion(CheckpointCompanion companion) {
+        this.checkpointCompanion = Objects.requireNonNull(companion, "companion");
+        return this;
     }
 
     /** The forensic checkpoints, where forensic replays start. */

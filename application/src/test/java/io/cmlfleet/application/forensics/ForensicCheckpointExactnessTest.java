@@ -20,15 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * State-at and the timeline through forensic checkpoints give exactly the full replay's answers: random histories
@@ -219,16 +215,11 @@ class ForensicCheckpointExactnessTest {
     }
 
     private ProjectionJdbc projectionJdbc() {
-        var dataSource = harness.jdbc().getDataSource();
-        return new ProjectionJdbc(dataSource, new DataSourceTransactionManager(dataSource));
+        return CheckpointTestStore.projectionJdbc(harness.jdbc());
     }
 
     private void update(String workerId, String assignments, Object... values) {
-        Object[] arguments = new Object[values.length + 1];
-        System.arraycopy(values, 0, arguments, 0, values.length);
-        arguments[values.length] = workerId;
-        harness.jdbc().update("UPDATE " + ProjectionTables.FORENSIC_CHECKPOINT + " SET " + assignments
-                + " WHERE worker_id = ?", arguments);
+        CheckpointTestStore.update(harness.jdbc(), workerId, assignments, values);
     }
 
     /** Writes the worker's checkpoints again, as the projection does after a rebuild. */
@@ -240,8 +231,7 @@ class ForensicCheckpointExactnessTest {
     }
 
     private String checkpointJson(String workerId, long sequence) {
-        return harness.jdbc().queryForObject("SELECT state_json FROM " + ProjectionTables.FORENSIC_CHECKPOINT
-                + " WHERE worker_id = ? AND sequence_number = ?", String.class, workerId, sequence);
+        return CheckpointTestStore.column(harness.jdbc(), "state_json", workerId, sequence);
     }
 
     /** A random but plausible history; about one event in twenty is stamped up to 90 s early (clock skew). */
@@ -263,14 +253,6 @@ class ForensicCheckpointExactnessTest {
                 default -> history.refresh();
             }
         }
-        List<DomainEventMessage<?>> messages = new ArrayList<>();
-        List<History.Recorded> recorded = history.recorded();
-        for (int sequence = 0; sequence < recorded.size(); sequence++) {
-            History.Recorded r = recorded.get(sequence);
-            Instant at = random.nextInt(20) == 0 ? r.at().minusMillis(random.nextInt(90_000)) : r.at();
-            messages.add(new GenericDomainEventMessage<>("CMLWorker", workerId, sequence, r.event(),
-                    MetaData.with("cmlfleet.correlationId", "c-" + sequence), UUID.randomUUID().toString(), at));
-        }
-        return messages;
+        return CheckpointTestStore.skewedMessages(workerId, history, random);
     }
 }

@@ -158,6 +158,12 @@ public final class History {
         return emit(new RefreshFailed(workerId, stage, code, message, RefreshFailed.isRetryableErrorCode(code), now));
     }
 
+    /** A licence check that found {@code licence}, judged with {@code horizon}. */
+    public History licence(io.cmlfleet.domain.worker.LicenceFacts licence, Duration horizon) {
+        return emit(new io.cmlfleet.domain.worker.event.LicenceStateChanged(workerId, licence,
+                io.cmlfleet.domain.worker.LicenceHealthRule.issues(licence, now, horizon), horizon.toDays(), now));
+    }
+
     /** A refresh that ends now, with the stage outcomes the refresh gate gives for the current state. */
     public History refresh() {
         RefreshGateDecision gate = state.refreshGate();

@@ -62,6 +62,17 @@ public final class ProjectionHarness implements AutoCloseable {
 
     /** On the given H2 database (a file, for the replay benchmark), with the processors' batch size. */
     public ProjectionHarness(String h2Url, int lettersPerSequence, int batchSize) {
+        this(h2Url, lettersPerSequence, batchSize, null);
+    }
+
+    /** With the forensic checkpoints carrying {@code companion}'s fold (forensics' findings). */
+    public ProjectionHarness(io.cmlfleet.application.readmodel.projection.CheckpointCompanion companion) {
+        this("jdbc:h2:mem:projections-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                ProjectionsModule.DEFAULT_LETTERS_PER_SEQUENCE, ProjectionsModule.DEFAULT_BATCH_SIZE, companion);
+    }
+
+    private ProjectionHarness(String h2Url, int lettersPerSequence, int batchSize,
+                              io.cmlfleet.application.readmodel.projection.CheckpointCompanion companion) {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL(h2Url);
         h2.setUser("sa");
@@ -70,6 +81,9 @@ public final class ProjectionHarness implements AutoCloseable {
 
         ProjectionsModule module = new ProjectionsModule(dataSource, new DataSourceTransactionManager(dataSource),
                 lettersPerSequence, batchSize);
+        if (companion != null) {
+            module.withCheckpointCompanion(companion);
+        }
         ProjectionSchema.forDataSource(dataSource).createIfMissing();
 
         JdbcEventStorageEngine storageEngine = JdbcEventStorageEngine.builder()

@@ -23,7 +23,8 @@ public class CmlfleetSchema {
                 .locations(new String[0])
                 .javaMigrations(new CmlfleetSchemaMigration(), new CmlfleetInstanceClaimsMigration(),
                         new CmlfleetLabsSchemaMigration(), new CmlfleetSagaIndexesMigration(),
-                        new CmlfleetServiceReasonMigration(), new CmlfleetCheckpointsSchemaMigration())
+                        new CmlfleetServiceReasonMigration(), new CmlfleetCheckpointsSchemaMigration(),
+                        new CmlfleetFindingsCheckpointsMigration())
                 // A host's own tables may already be there: start cmlfleet's history below its first migration.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

@@ -3,6 +3,7 @@ package io.cmlfleet.bootstrap;
 import io.cmlfleet.application.claim.InstanceClaimHandler;
 import io.cmlfleet.application.claim.InstanceClaims;
 import io.cmlfleet.application.eventstore.CmlfleetUpcasters;
+import io.cmlfleet.application.forensics.FindingsCheckpointing;
 import io.cmlfleet.application.forensics.ForensicsQueryHandler;
 import io.cmlfleet.application.forensics.ForensicsSettings;
 import io.cmlfleet.application.forensics.WorkerForensics;
@@ -159,13 +160,20 @@ public class CmlfleetStorageAutoConfiguration {
                         c -> PropagatingErrorHandler.instance()));
     }
 
+    /** The projections; the forensic checkpoints carry the findings detectors' fold, judged as forensics judges. */
     @Bean
     @ConditionalOnMissingBean
     public ProjectionsModule projectionsModule(CmlfleetSchema schema, DataSource dataSource,
                                                PlatformTransactionManager transactionManager,
-                                               CmlfleetProperties properties) {
+                                               CmlfleetProperties properties, MonitoringSettings monitoring) {
         return new ProjectionsModule(dataSource, transactionManager, ProjectionsModule.DEFAULT_LETTERS_PER_SEQUENCE,
-                properties.monitoring().deadlineSchedulerName());
+                properties.monitoring().deadlineSchedulerName())
+                .withCheckpointCompanion(new FindingsCheckpointing(forensicsSettings(monitoring)));
+    }
+
+    /** The thresholds of every forensic answer: the cadences monitoring actually uses, so gaps are judged by them. */
+    private static ForensicsSettings forensicsSettings(MonitoringSettings monitoring) {
+        return ForensicsSettings.defaults().withCadences(monitoring.fastInterval(), monitoring.normalInterval());
     }
 
     /**
@@ -197,8 +205,7 @@ public class CmlfleetStorageAutoConfiguration {
         return configurer -> {
             CmlfleetUpcasters.all().forEach(upcaster -> configurer.registerEventUpcaster(c -> upcaster));
             configurer.registerQueryHandler(c -> new ForensicsQueryHandler(new WorkerForensics(c.eventStore(),
-                    ForensicsSettings.defaults().withCadences(monitoring.fastInterval(), monitoring.normalInterval()),
-                    projections.forensicCheckpoints())));
+                    forensicsSettings(monitoring), projections.forensicCheckpoints())));
         };
     }
 

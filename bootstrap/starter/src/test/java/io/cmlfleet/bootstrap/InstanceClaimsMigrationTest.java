@@ -35,7 +35,7 @@ class InstanceClaimsMigrationTest {
         summary(jdbc, "stopped", "i-0bbbbbbbbbbbbbbb1", "STOPPED", "2026-11-03T10:00:00Z", null);
         summary(jdbc, "gone", "i-0ccccccccccccccc1", "TERMINATED", "2026-11-04T10:00:00Z", "2026-11-05T10:00:00Z");
 
-        assertThat(new CmlfleetSchema(dataSource).appliedNow()).as("versions 2 to 6").isEqualTo(5);
+        assertThat(new CmlfleetSchema(dataSource).appliedNow()).as("versions 2 to 7").isEqualTo(6);
 
         List<Map<String, Object>> claims = jdbc.queryForList("SELECT worker_id, instance_id FROM "
                 + InstanceClaims.TABLE + " ORDER BY worker_id");

@@ -29,7 +29,7 @@ class SagaIndexesMigrationTest {
                 + " AND associationValue = 'worker-1' AND sagaType = 'WorkerMonitoringSaga'";
         assertThat(plan(jdbc, byOwner)).doesNotContainIgnoringCase(CmlfleetSagaIndexesMigration.BY_SAGA);
 
-        assertThat(new CmlfleetSchema(dataSource).appliedNow()).as("versions 4 to 6").isEqualTo(3);
+        assertThat(new CmlfleetSchema(dataSource).appliedNow()).as("versions 4 to 7").isEqualTo(4);
 
         assertThat(plan(jdbc, byOwner)).containsIgnoringCase(CmlfleetSagaIndexesMigration.BY_SAGA);
         assertThat(plan(jdbc, byValue)).containsIgnoringCase(CmlfleetSagaIndexesMigration.BY_ASSOCIATION);

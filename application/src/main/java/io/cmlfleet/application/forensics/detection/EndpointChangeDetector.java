@@ -1,5 +1,7 @@
 package io.cmlfleet.application.forensics.detection;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonView;
 import io.cmlfleet.application.forensics.finding.EndpointChange;
 import io.cmlfleet.application.forensics.history.RecordedEvent;
 import io.cmlfleet.application.forensics.history.TimeWindow;
@@ -15,6 +17,7 @@ import java.util.Objects;
 public final class EndpointChangeDetector implements FindingDetector {
 
     private final TimeWindow window;
+    @JsonProperty @JsonView(DetectorState.Found.class)
     private final List<EndpointChange> changes = new ArrayList<>();
 
     public EndpointChangeDetector(TimeWindow window) {

@@ -1,5 +1,7 @@
 package io.cmlfleet.application.forensics.detection;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonView;
 import io.cmlfleet.application.forensics.finding.EndpointlessRun;
 import io.cmlfleet.application.forensics.finding.FindingPhrasing;
 import io.cmlfleet.application.forensics.history.RecordedEvent;
@@ -20,8 +22,11 @@ public final class EndpointlessRunDetector implements FindingDetector {
 
     private final Duration fastCadence;
     private final TimeWindow window;
+    @JsonProperty @JsonView(DetectorState.Found.class)
     private final List<EndpointlessRun> runs = new ArrayList<>();
+    @JsonProperty @JsonView(DetectorState.Context.class)
     private Instant since;
+    @JsonProperty @JsonView(DetectorState.Context.class)
     private String cause;
 
     public EndpointlessRunDetector(Duration fastCadence, TimeWindow window) {

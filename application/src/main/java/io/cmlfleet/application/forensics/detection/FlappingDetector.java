@@ -1,5 +1,7 @@
 package io.cmlfleet.application.forensics.detection;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonView;
 import io.cmlfleet.application.forensics.finding.FindingPhrasing;
 import io.cmlfleet.application.forensics.finding.Flapping;
 import io.cmlfleet.application.forensics.history.RecordedEvent;
@@ -33,6 +35,7 @@ public final class FlappingDetector implements FindingDetector {
     private final int changes;
     private final Duration within;
     private final TimeWindow window;
+    @JsonProperty @JsonView(DetectorState.Found.class)
     private final List<Change> seen = new ArrayList<>();
 
     /**

@@ -1,5 +1,7 @@
 package io.cmlfleet.application.forensics.detection;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonView;
 import io.cmlfleet.application.forensics.finding.FindingPhrasing;
 import io.cmlfleet.application.forensics.finding.LicenceChanged;
 import io.cmlfleet.application.forensics.history.RecordedEvent;
@@ -32,7 +34,9 @@ public final class LicenceChangeDetector implements FindingDetector {
     }
 
     private final TimeWindow window;
+    @JsonProperty @JsonView(DetectorState.Found.class)
     private final List<LicenceChanged> changes = new ArrayList<>();
+    @JsonProperty @JsonView(DetectorState.Context.class)
     private LicenceFacts previous;
 
     public LicenceChangeDetector(TimeWindow window) {

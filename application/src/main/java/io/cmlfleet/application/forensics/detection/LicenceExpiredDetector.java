@@ -1,5 +1,7 @@
 package io.cmlfleet.application.forensics.detection;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonView;
 import io.cmlfleet.application.forensics.finding.LicenceExpired;
 import io.cmlfleet.application.forensics.history.RecordedEvent;
 import io.cmlfleet.application.forensics.history.TimeWindow;
@@ -19,7 +21,9 @@ import java.util.Set;
 public final class LicenceExpiredDetector implements FindingDetector {
 
     private final TimeWindow window;
+    @JsonProperty @JsonView(DetectorState.Found.class)
     private final Set<String> seen = new HashSet<>();
+    @JsonProperty @JsonView(DetectorState.Found.class)
     private final List<LicenceExpired> expired = new ArrayList<>();
 
     public LicenceExpiredDetector(TimeWindow window) {

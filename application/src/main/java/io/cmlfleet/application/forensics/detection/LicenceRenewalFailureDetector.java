@@ -1,5 +1,7 @@
 package io.cmlfleet.application.forensics.detection;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonView;
 import io.cmlfleet.application.forensics.finding.LicenceRenewalFailed;
 import io.cmlfleet.application.forensics.history.RecordedEvent;
 import io.cmlfleet.application.forensics.history.TimeWindow;
@@ -17,7 +19,9 @@ import java.util.Set;
 public final class LicenceRenewalFailureDetector implements FindingDetector {
 
     private final TimeWindow window;
+    @JsonProperty @JsonView(DetectorState.Found.class)
     private final Set<String> seen = new HashSet<>();
+    @JsonProperty @JsonView(DetectorState.Found.class)
     private final List<LicenceRenewalFailed> failures = new ArrayList<>();
 
     public LicenceRenewalFailureDetector(TimeWindow window) {

@@ -1,5 +1,7 @@
 package io.cmlfleet.application.forensics.detection;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonView;
 import io.cmlfleet.application.forensics.finding.MonitoringGap;
 import io.cmlfleet.application.forensics.history.RecordedEvent;
 import io.cmlfleet.application.forensics.history.TimeWindow;
@@ -24,8 +26,11 @@ public final class MonitoringGapDetector implements FindingDetector {
     private final Duration fastCadence;
     private final Duration normalCadence;
     private final TimeWindow window;
+    @JsonProperty @JsonView(DetectorState.Found.class)
     private final List<MonitoringGap> gaps = new ArrayList<>();
+    @JsonProperty @JsonView(DetectorState.Context.class)
     private Instant lastHeartbeat;
+    @JsonProperty @JsonView(DetectorState.Context.class)
     private Duration cadenceAtLastHeartbeat;
 
     public MonitoringGapDetector(Duration fastCadence, Duration normalCadence, TimeWindow window) {

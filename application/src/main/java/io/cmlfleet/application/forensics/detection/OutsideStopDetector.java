@@ -1,5 +1,7 @@
 package io.cmlfleet.application.forensics.detection;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonView;
 import io.cmlfleet.application.forensics.finding.FindingPhrasing;
 import io.cmlfleet.application.forensics.finding.OutsideStop;
 import io.cmlfleet.application.forensics.history.RecordedEvent;
@@ -29,8 +31,11 @@ public final class OutsideStopDetector implements FindingDetector {
 
     private final Duration requestedStopWindow;
     private final TimeWindow window;
+    @JsonProperty @JsonView(DetectorState.Found.class)
     private final List<OutsideStop> stops = new ArrayList<>();
+    @JsonProperty @JsonView(DetectorState.Context.class)
     private LifecycleActionRequested lastStopRequest;
+    @JsonProperty @JsonView(DetectorState.Context.class)
     private Instant lastStopRequestAt;
 
     public OutsideStopDetector(Duration requestedStopWindow, TimeWindow window) {

@@ -1,5 +1,7 @@
 package io.cmlfleet.application.forensics.detection;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonView;
 import io.cmlfleet.application.forensics.finding.OutcomeCount;
 import io.cmlfleet.application.forensics.finding.StageExplanation;
 import io.cmlfleet.application.forensics.history.RecordedEvent;
@@ -23,10 +25,15 @@ public final class StageOutcomeDetector implements FindingDetector {
 
     private final RefreshStage stage;
     private final TimeWindow window;
+    @JsonProperty @JsonView(DetectorState.Found.class)
     private final Map<String, OutcomeCount> outcomes = new LinkedHashMap<>();
+    @JsonProperty @JsonView(DetectorState.Found.class)
     private int refreshes;
+    @JsonProperty @JsonView(DetectorState.Found.class)
     private int ran;
+    @JsonProperty @JsonView(DetectorState.Found.class)
     private int failed;
+    @JsonProperty @JsonView(DetectorState.Found.class)
     private int skipped;
 
     public StageOutcomeDetector(RefreshStage stage, TimeWindow window) {

@@ -1,5 +1,7 @@
 package io.cmlfleet.application.forensics.detection;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonView;
 import io.cmlfleet.application.forensics.finding.StuckState;
 import io.cmlfleet.application.forensics.history.RecordedEvent;
 import io.cmlfleet.application.forensics.history.TimeWindow;
@@ -17,9 +19,12 @@ public final class StuckStateDetector implements FindingDetector {
 
     private final Duration stuckAfter;
     private final TimeWindow window;
+    @JsonProperty @JsonView(DetectorState.Found.class)
     private final List<StuckState> stuck = new ArrayList<>();
     /** The status before the event being observed: the one a closing stretch was held in. */
+    @JsonProperty @JsonView(DetectorState.Context.class)
     private WorkerStatus statusBefore = new WorkerState().status();
+    @JsonProperty @JsonView(DetectorState.Context.class)
     private Instant transitionalSince;
 
     public StuckStateDetector(Duration stuckAfter, TimeWindow window) {

@@ -14,9 +14,19 @@ import java.util.Objects;
  * @param maxEventAt    the latest timestamp among those events (they are not guaranteed to be in timestamp order)
  * @param lastEventAt   the timestamp of the event at {@code sequence}
  * @param state         the state then, in the versioned snapshot shape that carries every field of the state
+ * @param findingsRevision the {@link CheckpointCompanion#revision()} of {@code findingsJson}, or {@code null}
+ * @param findingsJson  the companion fold (forensics' detectors) over the same events, or {@code null} when the
+ *                      checkpoint was written without one
  */
 public record ForensicCheckpoint(String workerId, long sequence, long eventsApplied, Instant maxEventAt,
-                                 Instant lastEventAt, WorkerSnapshot state) {
+                                 Instant lastEventAt, WorkerSnapshot state, String findingsRevision,
+                                 String findingsJson) {
+
+    /** A checkpoint of the state alone. */
+    public ForensicCheckpoint(String workerId, long sequence, long eventsApplied, Instant maxEventAt,
+                              Instant lastEventAt, WorkerSnapshot state) {
+        this(workerId, sequence, eventsApplied, maxEventAt, lastEventAt, state, null, null);
+    }
 
     public ForensicCheckpoint {
         Objects.requireNonNull(workerId, "workerId");

@@ -24,6 +24,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
  * latest checkpoint before that event and the events after it, read from the event store, so a checkpoint is always
  * the fold of exactly the events 0..its sequence. Without an event store (a dead-letter retry from the CLI) such a
  * worker is passed over: a missing checkpoint only makes a replay longer.
+ *
+ * <p>With a {@link CheckpointCompanion} (forensics' findings detectors), each checkpoint carries its fold too. A fold
+ * that falls behind then catches up from the latest checkpoint whose companion fold is of the current revision, or
+ * from the first event: a checkpoint never holds a companion fold of fewer events than its state.
  */
 @ProcessingGroup(ProcessingGroups.FORENSIC_CHECKPOINTS)
 public class ForensicCheckpointProjection {
@@ -34,6 +38,7 @@ public class ForensicCheckpointProjection {
     private final ProjectionJdbc jdbc;
     private final ForensicCheckpoints checkpoints;
     private final EventStore eventStore;
+    private final CheckpointCompanion companion;
     private final Map<String, CheckpointFold> folds = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, CheckpointFold> eldest) {
@@ -43,9 +48,15 @@ public class ForensicCheckpointProjection {
 
     /** @param eventStore where a fold that fell behind catches up; {@code null} to pass such workers over */
     public ForensicCheckpointProjection(ProjectionJdbc jdbc, EventStore eventStore) {
+        this(jdbc, eventStore, null);
+    }
+
+    /** @param companion folded beside the state and stored in each checkpoint; {@code null} for none */
+    public ForensicCheckpointProjection(ProjectionJdbc jdbc, EventStore eventStore, CheckpointCompanion companion) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.checkpoints = new ForensicCheckpoints(jdbc.jdbc());
         this.eventStore = eventStore;
+        this.companion = companion;
     }
 
     @EventHandler
@@ -73,13 +84,16 @@ public class ForensicCheckpointProjection {
     /** The fold of events 0..sequence-1: from the latest checkpoint before it and the store's events since. */
     private Optional<CheckpointFold> caughtUp(String workerId, long sequence) {
         if (sequence == 0) {
-            return Optional.of(CheckpointFold.empty(workerId));
+            return Optional.of(empty(workerId));
         }
         if (eventStore == null) {
             return Optional.empty();
         }
-        CheckpointFold fold = checkpoints.latestBeforeSequence(workerId, sequence).map(CheckpointFold::from)
-                .orElseGet(() -> CheckpointFold.empty(workerId));
+        CheckpointFold fold = (companion == null
+                ? checkpoints.latestBeforeSequence(workerId, sequence).map(CheckpointFold::from)
+                : checkpoints.latestBeforeSequence(workerId, sequence, companion.revision())
+                        .flatMap(checkpoint -> CheckpointFold.from(checkpoint, companion)))
+                .orElseGet(() -> empty(workerId));
         DomainEventStream stream = eventStore.readEvents(workerId, fold.sequence() + 1);
         while (stream.hasNext() && fold.sequence() < sequence - 1) {
             DomainEventMessage<?> message = stream.next();
@@ -94,6 +108,10 @@ public class ForensicCheckpointProjection {
             }
         }
         return fold.sequence() == sequence - 1 ? Optional.of(fold) : Optional.empty();
+    }
+
+    private CheckpointFold empty(String workerId) {
+        return companion == null ? CheckpointFold.empty(workerId) : CheckpointFold.empty(workerId, companion);
     }
 
     @ResetHandler

@@ -35,7 +35,7 @@ public final class ForensicCheckpoints {
     private static final Logger LOG = LoggerFactory.getLogger(ForensicCheckpoints.class);
     private static final String TABLE = ProjectionTables.FORENSIC_CHECKPOINT;
     private static final String COLUMNS = "worker_id, sequence_number, events_applied, max_event_at, last_event_at,"
-            + " snapshot_revision, state_json";
+            + " snapshot_revision, state_json, findings_revision, findings_json";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = CmlfleetSerializer.create().getObjectMapper();
@@ -60,10 +60,10 @@ public final class ForensicCheckpoints {
         }
         sql.update("DELETE FROM " + TABLE + " WHERE worker_id = ? AND sequence_number = ?", checkpoint.workerId(),
                 checkpoint.sequence());
-        sql.update("INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+        sql.update("INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 checkpoint.workerId(), checkpoint.sequence(), checkpoint.eventsApplied(),
                 SqlTime.toSql(roundedUp(checkpoint.maxEventAt())), checkpoint.lastEventAt().toString(),
-                WorkerSnapshot.REVISION, state);
+                WorkerSnapshot.REVISION, state, checkpoint.findingsRevision(), checkpoint.findingsJson());
     }
 
     /** The latest usable checkpoint whose events all lie at or before {@code at} ({@code null}: the latest). */
@@ -83,6 +83,24 @@ public final class ForensicCheckpoints {
     /** The latest usable checkpoint before the event at {@code sequence}. */
     public Optional<ForensicCheckpoint> latestBeforeSequence(String workerId, long sequence) {
         return latest(workerId, " AND sequence_number < ?", new Object[]{workerId, WorkerSnapshot.REVISION, sequence});
+    }
+
+    /** The latest usable checkpoint before the event at {@code sequence} that carries findings of {@code revision}. */
+    public Optional<ForensicCheckpoint> latestBeforeSequence(String workerId, long sequence, String revision) {
+        return latest(workerId, " AND sequence_number < ? AND findings_revision = ?",
+                new Object[]{workerId, WorkerSnapshot.REVISION, sequence, revision});
+    }
+
+    /**
+     * The latest usable checkpoint that carries findings of {@code revision} and whose events all lie strictly
+     * before {@code instant} ({@code null}: the latest with such findings).
+     */
+    public Optional<ForensicCheckpoint> latestWithFindingsBefore(String workerId, String revision, Instant instant) {
+        return instant == null
+                ? latest(workerId, " AND findings_revision = ?", new Object[]{workerId, WorkerSnapshot.REVISION,
+                        revision})
+                : latest(workerId, " AND findings_revision = ? AND max_event_at < ?", new Object[]{workerId,
+                        WorkerSnapshot.REVISION, revision, SqlTime.toSql(instant)});
     }
 
     private Optional<ForensicCheckpoint> latest(String workerId, String condition, Object[] arguments) {
@@ -106,7 +124,8 @@ public final class ForensicCheckpoints {
         try {
             WorkerSnapshot state = json.readValue(rs.getString("state_json"), WorkerSnapshot.class);
             return Optional.of(new ForensicCheckpoint(workerId, sequence, rs.getLong("events_applied"),
-                    SqlTime.fromSql(rs, "max_event_at"), Instant.parse(rs.getString("last_event_at")), state));
+                    SqlTime.fromSql(rs, "max_event_at"), Instant.parse(rs.getString("last_event_at")), state,
+                    rs.getString("findings_revision"), rs.getString("findings_json")));
         } catch (JsonProcessingException | RuntimeException e) {
             // The message names the place, never the stored state.
             LOG.warn("Forensic checkpoint of {} at #{} unreadable, passed over: {}", workerId, sequence,

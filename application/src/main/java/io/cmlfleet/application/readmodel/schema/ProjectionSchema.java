@@ -21,13 +21,15 @@ public final class ProjectionSchema {
     /** The scripts, in the order they must run. */
     public static final List<String> SCRIPTS = List.of("token-entries.sql", "dead-letters.sql", "projections.sql",
             "instance-claims.sql", ProjectionSchema.LABS_SCRIPT, ProjectionSchema.SERVICE_REASON_SCRIPT,
-            ProjectionSchema.CHECKPOINTS_SCRIPT);
+            ProjectionSchema.CHECKPOINTS_SCRIPT, ProjectionSchema.FINDINGS_CHECKPOINTS_SCRIPT);
     /** The worker-labs table, which migration version 3 adds to stores created before it. */
     public static final String LABS_SCRIPT = "labs.sql";
     /** The worker summary's {@code service_reason} column, which migration version 5 adds to older stores. */
     public static final String SERVICE_REASON_SCRIPT = "service-reason.sql";
     /** The forensic checkpoints table, which migration version 6 adds to stores created before it. */
     public static final String CHECKPOINTS_SCRIPT = "forensic-checkpoints.sql";
+    /** The findings columns of the forensic checkpoints, which migration version 7 adds to older stores. */
+    public static final String FINDINGS_CHECKPOINTS_SCRIPT = "forensic-findings.sql";
 
     private final DataSource dataSource;
     private final SqlDialect dialect;

@@ -50,11 +50,11 @@ class LabsOnPostgresTest {
         new CmlfleetSchema(dataSource);
         // As a store of version 1 looked: no worker_lab, no version 3 (nor the later ones) in the history.
         jdbc.execute("DROP TABLE " + ProjectionTables.WORKER_LAB);
-        jdbc.update("DELETE FROM " + CmlfleetSchema.HISTORY_TABLE + " WHERE version IN ('3', '4', '5', '6')");
+        jdbc.update("DELETE FROM " + CmlfleetSchema.HISTORY_TABLE + " WHERE version IN ('3', '4', '5', '6', '7')");
 
         int applied = new CmlfleetSchema(dataSource).appliedNow();
 
-        assertThat(applied).as("versions 3 to 6").isEqualTo(4);
+        assertThat(applied).as("versions 3 to 7").isEqualTo(5);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM " + ProjectionTables.WORKER_LAB, Long.class)).isZero();
         assertThat(jdbc.queryForList("SELECT version FROM " + CmlfleetSchema.HISTORY_TABLE + " ORDER BY installed_rank",
                 String.class)).contains("1", "3");

@@ -3,12 +3,19 @@ package io.cmlfleet.bootstrap.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cmlfleet.application.forensics.FindingsAnalyzer;
+import io.cmlfleet.application.forensics.ForensicsSettings;
 import io.cmlfleet.application.forensics.GetWorkerFindings;
 import io.cmlfleet.application.forensics.GetWorkerStateAt;
 import io.cmlfleet.application.forensics.GetWorkerTimeline;
+import io.cmlfleet.application.forensics.WorkerForensics;
 import io.cmlfleet.application.forensics.WorkerStateSnapshot;
 import io.cmlfleet.application.forensics.WorkerTimeline;
 import io.cmlfleet.application.forensics.finding.Findings;
+import io.cmlfleet.application.forensics.history.RecordedEvent;
+import io.cmlfleet.application.forensics.history.TimeWindow;
+import io.cmlfleet.application.forensics.history.WorkerHistoryReader;
+import io.cmlfleet.application.monitoring.MonitoringSettings;
 import io.cmlfleet.application.readmodel.projection.ForensicCheckpoints;
 import io.cmlfleet.bootstrap.host.FakeCloud;
 import io.cmlfleet.bootstrap.host.HostApplication;
@@ -52,7 +59,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Tag("benchmark")
 class HistoryCostBenchmarkTest {
 
-    private static final int[] HISTORIES = {10, 1_000, 10_000, 100_000};
+    /**
+     * The history lengths; {@code -Dcmlfleet.bench.histories=10,100000} measures only those (while iterating: the
+     * ratio column still divides the longest by the shortest).
+     */
+    private static final int[] HISTORIES = Arrays.stream(System.getProperty("cmlfleet.bench.histories",
+            "10,1000,10000,100000").split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
     private static final int BATCH = 2_000;
 
     @TempDir
@@ -161,7 +173,10 @@ class HistoryCostBenchmarkTest {
      * The forensic answers through the query gateway on each seeded worker, once the checkpoint projection has
      * caught up with it: the timeline's default page (the first 1,000 entries), its last page (a window from the
      * last event's time, which starts after the latest checkpoint before it), state-at now (from the latest
-     * checkpoint) and findings over the whole history (every event read). Median of three after one warm-up.
+     * checkpoint), findings over the whole history (from the latest checkpoint's findings) and from the last event
+     * (from the context of the checkpoint before it); then, for comparison in the same run, findings by the full
+     * fold as they were answered before findings checkpoints, the read alone and the analysis alone. Median of
+     * three after one warm-up.
      */
     private static String forensics(ConfigurableApplicationContext context, String configuration) {
         QueryGateway queries = context.getBean(QueryGateway.class);
@@ -185,6 +200,22 @@ class HistoryCostBenchmarkTest {
                     WorkerStateSnapshot.class).join());
             answers.put("findings, whole history", () -> queries.query(new GetWorkerFindings(worker, null, null),
                     Findings.class).join());
+            answers.put("findings, from the last event", () -> queries.query(new GetWorkerFindings(worker, lastAt,
+                    null), Findings.class).join());
+            // The full fold findings answered before their checkpoints, and where it goes: reading the payloads
+            // alone, and the analysis of the list in memory.
+            MonitoringSettings monitoring = context.getBean(MonitoringSettings.class);
+            ForensicsSettings settings = ForensicsSettings.defaults().withCadences(monitoring.fastInterval(),
+                    monitoring.normalInterval());
+            EventStore eventStore = context.getBean(EventStore.class);
+            answers.put("(full fold) findings, whole history", () -> new WorkerForensics(eventStore, settings)
+                    .findings(worker, TimeWindow.all()));
+            WorkerHistoryReader reader = new WorkerHistoryReader(eventStore);
+            List<RecordedEvent> history = reader.readPayloads(worker);
+            FindingsAnalyzer analyzer = new FindingsAnalyzer(settings);
+            answers.put("(profile) payloads read, whole history", () -> reader.readPayloads(worker));
+            answers.put("(profile) analysis in memory, whole history", () -> analyzer.analyze(worker, history,
+                    TimeWindow.all()));
             int column = h;
             answers.forEach((name, answer) -> rows.computeIfAbsent(name, k -> new double[HISTORIES.length])[column]
                     = medianMillis(answer));
