@@ -39,6 +39,20 @@ public final class SimulatedFleet implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedFleet.class);
     private static final int BACKLOG = 512;
+    /**
+     * The JDK HTTP server's property for how many idle kept-alive connections it holds in all (default 200). One
+     * server plays every controller here, where each real controller has an nginx of its own: at 200 for a fleet of
+     * hundreds, the server closed each connection after its response, and every CML call paid a TLS handshake.
+     * The server reads it once, when its first instance is made, so it is set before that, unless a host set it.
+     */
+    static final String MAX_IDLE_CONNECTIONS = "sun.net.httpserver.maxIdleConnections";
+    private static final String IDLE_CONNECTIONS_FOR_A_FLEET = "100000";
+
+    static {
+        if (System.getProperty(MAX_IDLE_CONNECTIONS) == null) {
+            System.setProperty(MAX_IDLE_CONNECTIONS, IDLE_CONNECTIONS_FOR_A_FLEET);
+        }
+    }
 
     private final FleetModel model;
     private final RequestCounters counters = new RequestCounters();
