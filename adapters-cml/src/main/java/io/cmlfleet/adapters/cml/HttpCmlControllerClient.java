@@ -95,24 +95,26 @@ public final class HttpCmlControllerClient implements CmlControllerClient {
     @Override
     public CmlHealthReport evaluateHealth(CmlTarget target) {
         long started = System.nanoTime();
+        CmlSystemInformation information = null;
         try {
-            CmlSystemInformation information = systemInformation(target);
+            information = systemInformation(target);
             if (!information.ready()) {
-                return report(true, false, null, null, "not ready: controller reports ready=false", started, null);
+                return report(true, false, null, null, "not ready: controller reports ready=false", started, null,
+                        information);
             }
             Call call = new Call(target, "GET", "/system_health");
             CmlResponseParser.HealthBody health = call.parse(parser::health, authenticated(call));
             ControllerReadiness readiness = new ControllerReadiness(health.readiness().computes(),
                     health.readiness().controllerChecks(), launchQueue(target));
             return report(true, health.valid(), health.licensed(), health.enterprise(), health.invalidReason(),
-                    started, readiness);
+                    started, readiness, information);
         } catch (CmlAccessException e) {
-            return report(answered(e.kind()), false, null, null, e.getMessage(), started, null);
+            return report(answered(e.kind()), false, null, null, e.getMessage(), started, null, information);
         } catch (RuntimeException e) {
             // The port promises a report, never an exception; keep the class only, the message is unknown ground.
             log.error("Unexpected failure evaluating CML health of worker {}: {}", target.workerId(), e.getClass().getName());
             return report(true, false, null, null, "unexpected failure: " + e.getClass().getSimpleName(), started,
-                    null);
+                    null, information);
         }
     }
 
@@ -187,12 +189,13 @@ public final class HttpCmlControllerClient implements CmlControllerClient {
 
     /** The status by the aggregate's own rule, so logs and the refresh's stage detail give the same reason it records. */
     private static CmlHealthReport report(boolean reachable, boolean valid, Boolean licensed, Boolean enterprise,
-                                          String error, long startedNanos, ControllerReadiness readiness) {
+                                          String error, long startedNanos, ControllerReadiness readiness,
+                                          CmlSystemInformation information) {
         Duration latency = Duration.ofNanos(System.nanoTime() - startedNanos);
         List<String> blockers = reachable ? ControllerReadinessRule.blockers(readiness) : List.of();
         return new CmlHealthReport(CmlServiceStatus.fromHealthCheck(reachable, valid, blockers), reachable, valid,
                 licensed, enterprise, blockers.isEmpty() ? error : ControllerReadinessRule.summary(blockers), latency,
-                readiness);
+                readiness, information);
     }
 
     /** Sends with the cached token; on 401 logs in once more and retries once. */

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * The four CML calls of one refresh — system information, stats, licensing, labs — made at the same time: they do not
  * depend on each other, so a refresh waits for the slowest, not for their sum. Each call is bounded by the adapter's
- * connect and read timeouts, so waiting for all of them is bounded too.
+ * connect and read timeouts, so waiting for all of them is bounded too. System information the health check of the
+ * same refresh already read is taken as it is, not asked for again.
  */
 final class CmlQueries {
 
@@ -41,9 +42,11 @@ final class CmlQueries {
         this.calls = calls;
     }
 
-    Answers ask(CmlTarget target, boolean includeLabStates) {
-        CompletableFuture<Object> information = start(RefreshStage.CML_INFORMATION,
-                () -> cml.systemInformation(target));
+    /** @param alreadyRead the system information this refresh's health check read a moment ago, or null */
+    Answers ask(CmlTarget target, boolean includeLabStates, CmlSystemInformation alreadyRead) {
+        CompletableFuture<Object> information = alreadyRead != null
+                ? CompletableFuture.completedFuture(alreadyRead)
+                : start(RefreshStage.CML_INFORMATION, () -> cml.systemInformation(target));
         CompletableFuture<Object> stats = start(RefreshStage.CML_STATS, () -> cml.systemStats(target));
         CompletableFuture<Object> licensing = start(RefreshStage.CML_LICENSING, () -> cml.licensing(target));
         // The last call runs in the refresh's own thread: one thread fewer per refresh, and no hand-off to wait for.

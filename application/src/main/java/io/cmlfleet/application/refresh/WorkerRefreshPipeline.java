@@ -183,8 +183,9 @@ public class WorkerRefreshPipeline {
             return null;
         }
         RefreshLog.cmlApiQuerying(workerId, gate.endpoint());
+        CmlHealthReport health = run.healthReport();
         CmlQueries.Answers answers = cmlQueries.ask(new CmlTarget(workerId, URI.create(gate.endpoint())),
-                settings.includeLabStates());
+                settings.includeLabStates(), health == null ? null : health.information());
         run.cmlOutcome(RefreshStage.CML_INFORMATION, answers.informationFailure());
         run.cmlOutcome(RefreshStage.CML_STATS, answers.statsFailure());
         run.cmlOutcome(RefreshStage.CML_LICENSING, answers.licensingFailure());

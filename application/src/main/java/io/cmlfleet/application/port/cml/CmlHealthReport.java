@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param readiness  what the controller said about its computes, its own checks and its launch queue; null when the
  *                   check did not get that far. The aggregate judges it ({@code ControllerReadinessRule}): a valid
  *                   controller that cannot run labs is recorded as ERROR
+ * @param information the {@code system_information} the check read on its way, or null when it read none: the refresh
+ *                   that follows takes it instead of asking the controller a second time
  */
 public record CmlHealthReport(
         CmlServiceStatus status,
@@ -29,16 +31,23 @@ public record CmlHealthReport(
         Boolean enterprise,
         String error,
         Duration latency,
-        ControllerReadiness readiness) {
+        ControllerReadiness readiness,
+        CmlSystemInformation information) {
 
     public CmlHealthReport {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(latency, "latency");
     }
 
+    /** A report that kept no system information. */
+    public CmlHealthReport(CmlServiceStatus status, boolean reachable, boolean valid, Boolean licensed,
+                           Boolean enterprise, String error, Duration latency, ControllerReadiness readiness) {
+        this(status, reachable, valid, licensed, enterprise, error, latency, readiness, null);
+    }
+
     /** A report without readiness facts. */
     public CmlHealthReport(CmlServiceStatus status, boolean reachable, boolean valid, Boolean licensed,
                            Boolean enterprise, String error, Duration latency) {
-        this(status, reachable, valid, licensed, enterprise, error, latency, null);
+        this(status, reachable, valid, licensed, enterprise, error, latency, null, null);
     }
 }

@@ -60,6 +60,14 @@ class RefreshEngineServiceTest {
                     .isLessThanOrEqualTo(refreshes / 3);
             assertThat(metricCalls).as("GetMetricData for %d refreshes", refreshes).isPositive()
                     .isLessThanOrEqualTo(refreshes / 3);
+            // The CML queries take the system information the health check read a moment before: one read per
+            // refresh, not two (a refresh in flight at the counter's reset or at the end may count on one side).
+            long information = requests.count("cml:GET /system_information");
+            long health = requests.count("cml:GET /system_health");
+            assertThat(requests.count("cml:GET /system_stats")).as("CML queried on %d refreshes", refreshes)
+                    .isGreaterThanOrEqualTo(refreshes - WORKERS);
+            assertThat(information).as("system_information for %d health checks", health)
+                    .isBetween(health - WORKERS, health + WORKERS);
         }
     }
 
