@@ -13,6 +13,7 @@ import io.cmlfleet.bootstrap.config.CmlProperties;
 import io.cmlfleet.bootstrap.config.CmlfleetProperties;
 import io.cmlfleet.bootstrap.config.InvalidSettingException;
 import io.cmlfleet.simulator.FleetProfile;
+import io.cmlfleet.simulator.LoopbackAddresses;
 import io.cmlfleet.simulator.SimulatedFleet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,12 +104,29 @@ public class SimulatorAutoConfiguration {
 
     /** The real CML client, trusting the simulator's certificate and using its port for port-less endpoints. */
     @Bean
-    public CmlClientSettings cmlClientSettings(SimulatedFleet fleet, CmlfleetProperties properties) {
+    public CmlClientSettings cmlClientSettings(SimulatedFleet fleet, CmlfleetProperties properties,
+                                               SimulatorProperties simulator) {
         CmlProperties cml = properties.cml();
+        boolean verify = verifyTls(simulator.instances(), cml.verifyTls());
+        if (cml.verifyTls() && !verify) {
+            LOG.warn("SIMULATED FLEET: {} simulated controllers, and its certificate names only the first {}"
+                            + " addresses: CML TLS verification is off for this simulated fleet",
+                    simulator.instances(), LoopbackAddresses.CERTIFIED_ADDRESSES);
+        }
         return CmlClientSettings.defaults()
                 .withTimeouts(cml.connectTimeout(), cml.readTimeout())
                 .withCaBundlePem(fleet.certificatePem())
+                .withVerifyTls(verify)
                 .withDefaultPort(fleet.cmlPort());
+    }
+
+    /**
+     * Whether the CML client verifies the simulated controllers: as configured, except for fleets beyond the
+     * addresses the simulator's certificate names, whose controllers would otherwise all fail host name
+     * verification (and never become AVAILABLE).
+     */
+    static boolean verifyTls(int instances, boolean configured) {
+        return configured && instances <= LoopbackAddresses.CERTIFIED_ADDRESSES;
     }
 
     @Bean

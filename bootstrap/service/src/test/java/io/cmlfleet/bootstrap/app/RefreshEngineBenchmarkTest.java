@@ -8,6 +8,7 @@ import io.cmlfleet.domain.worker.event.RefreshCompleted;
 import io.cmlfleet.domain.worker.event.WorkerEvent;
 import io.cmlfleet.simulator.RequestCounters;
 import io.cmlfleet.simulator.SimulatedWorker;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,15 +63,21 @@ class RefreshEngineBenchmarkTest {
                     .until(() -> Instant.now().isAfter(steadyFrom));
             RequestCounters requests = run.fleet().requests();
             requests.reset();
+            MeterRegistry meters = run.context.getBean(MeterRegistry.class);
+            double skippedBefore = refreshes(meters, "skipped");
+            double performedBefore = refreshes(meters, "performed");
             Instant measureFrom = Instant.now();
             Instant measureTo = measureFrom.plus(INTERVAL.multipliedBy(MEASURED));
             await().atMost(INTERVAL.multipliedBy(MEASURED + 1)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> Instant.now().isAfter(measureTo));
             Map<String, Long> calls = requests.snapshot();
+            double skipped = refreshes(meters, "skipped") - skippedBefore;
+            double performed = refreshes(meters, "performed") - performedBefore;
 
             List<Long> gapsMillis = new ArrayList<>();
             long refreshes = 0;
             long eventsInWindow = 0;
+            Map<String, Long> eventTypes = new java.util.TreeMap<>();
             for (SimulatedWorker worker : run.fleet().workers()) {
                 List<WorkerEvent> events = run.eventStore().readEvents(SimulatedFleetImporter.workerIdFor(worker))
                         .asStream().map(message -> (WorkerEvent) message.getPayload()).toList();
@@ -85,9 +92,12 @@ class RefreshEngineBenchmarkTest {
                 for (int i = 1; i < starts.size(); i++) {
                     gapsMillis.add(Duration.between(starts.get(i - 1), starts.get(i)).toMillis());
                 }
-                eventsInWindow += run.eventStore().readEvents(SimulatedFleetImporter.workerIdFor(worker)).asStream()
-                        .filter(message -> !message.getTimestamp().isBefore(measureFrom)
-                                && message.getTimestamp().isBefore(measureTo)).count();
+                List<String> typesInWindow = run.eventStore().readEvents(SimulatedFleetImporter.workerIdFor(worker))
+                        .asStream().filter(message -> !message.getTimestamp().isBefore(measureFrom)
+                                && message.getTimestamp().isBefore(measureTo))
+                        .map(message -> message.getPayloadType().getSimpleName()).toList();
+                eventsInWindow += typesInWindow.size();
+                typesInWindow.forEach(type -> eventTypes.merge(type, 1L, Long::sum));
             }
             Collections.sort(gapsMillis);
             double cycles = (double) refreshes / WORKERS;
@@ -111,10 +121,16 @@ class RefreshEngineBenchmarkTest {
                     INTERVAL.toSeconds(), percentile(gapsMillis, 90) / 1000.0 / INTERVAL.toSeconds());
             long cmlRequests = calls.entrySet().stream().filter(entry -> entry.getKey().startsWith("cml:"))
                     .mapToLong(Map.Entry::getValue).sum();
+            System.out.printf("BENCH engine deadlines skipped (the worker's refresh still queued or running) %.0f,"
+                    + " refreshes performed %.0f%n", skipped, performed);
             System.out.printf("BENCH engine CML requests per refresh %.2f, new TLS connections per refresh %.2f%n",
                     (double) cmlRequests / refreshes, (double) calls.getOrDefault("tls:connections", 0L) / refreshes);
             System.out.printf("BENCH engine events per refresh %.2f (all event types, steady fleet)%n",
                     (double) eventsInWindow / refreshes);
+            long refreshCount = refreshes;
+            System.out.printf("BENCH engine events per refresh by type: %s%n", eventTypes.entrySet().stream()
+                    .map(entry -> entry.getKey() + String.format(" %.3f", (double) entry.getValue() / refreshCount))
+                    .collect(Collectors.joining(", ")));
             // Axon's JDBC store keeps the timestamp as ISO-8601 text, so the window is a text range.
             Map<String, Object> stored = jdbc.queryForMap("SELECT COUNT(*) AS events, SUM(OCTET_LENGTH(payload)) AS bytes"
                     + " FROM DomainEventEntry WHERE timeStamp >= ? AND timeStamp < ?",
@@ -129,6 +145,12 @@ class RefreshEngineBenchmarkTest {
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024));
             assertThat(refreshes).isPositive();
         }
+    }
+
+    /** Refreshes the executor finished with this result so far, on every trigger. */
+    private static double refreshes(MeterRegistry meters, String result) {
+        return meters.find("cmlfleet.refresh.duration").tag("result", result).timers().stream()
+                .mapToDouble(timer -> timer.count()).sum();
     }
 
     private static String residentSetSize() {
