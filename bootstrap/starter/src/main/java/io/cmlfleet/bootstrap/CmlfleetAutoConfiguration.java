@@ -231,8 +231,8 @@ public class CmlfleetAutoConfiguration {
     /** Stops the executor in the lifecycle, before Axon, so refreshes in flight can still send their commands. */
     @Bean
     @ConditionalOnBean(RefreshExecutor.class)
-    RefreshExecutorShutdown refreshExecutorShutdown(RefreshExecutor executor) {
-        return new RefreshExecutorShutdown(executor);
+    StopBeforeAxon refreshExecutorShutdown(RefreshExecutor executor) {
+        return new StopBeforeAxon(executor::close);
     }
 
     /** Handles {@code RefreshWorker} for hosts; Axon registers its {@code @CommandHandler} from the bean. */

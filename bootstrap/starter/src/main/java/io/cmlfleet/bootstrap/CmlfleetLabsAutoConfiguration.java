@@ -51,6 +51,12 @@ public class CmlfleetLabsAutoConfiguration {
                 commands, queries, clock);
     }
 
+    /** Ends a lab listing round in progress before the deadline scheduler that runs it stops. */
+    @Bean
+    StopBeforeAxon labListingShutdown(ObjectProvider<LabInventoryPoller> poller) {
+        return new StopBeforeAxon(() -> poller.ifAvailable(LabInventoryPoller::stop));
+    }
+
     /** Licence operations go through the licensing port, which the HTTPS lab operations implement too. */
     @Bean
     @ConditionalOnMissingBean
