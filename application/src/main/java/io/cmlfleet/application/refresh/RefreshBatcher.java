@@ -12,20 +12,37 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
- * Gathers scheduled refreshes of one region for a short window and hands them on as one batch, so that their
- * instances are observed together. The monitoring saga puts every worker of a slot on the same instants
- * ({@code RefreshScheduleCalculator}), and their deadlines fire within one polling interval: a window of about that
- * length catches the whole slot. A batch that reaches {@link RegionObserver#MAX_BATCH} leaves at once.
+ * Gathers scheduled refreshes of one region and hands them on as one batch, so that their instances are observed
+ * together. The monitoring saga puts every worker of a slot on the same instants ({@code RefreshScheduleCalculator}),
+ * and their deadlines fire in a burst. A batch leaves once no request of its region came for one window, or
+ * {@link #MAX_WINDOWS} windows after it opened, or at once when it reaches {@link RegionObserver#MAX_BATCH}. Leaving
+ * a fixed window after the first request split a slot of 500 workers per region into about six batches at 10,000
+ * workers, whose deadlines took longer than the window to fire (60.6 DescribeInstances per cycle against 10).
  *
  * @param <T> a gathered request
  */
 final class RefreshBatcher<T> {
 
+    /** The longest a batch waits, in windows, while its requests keep coming. */
+    static final int MAX_WINDOWS = 5;
+
+    /** Requests gathered for a region, and when the batch opened and last grew. */
+    private static final class Pending<T> {
+        final List<T> requests = new ArrayList<>();
+        final long openedAt;
+        long lastAddedAt;
+
+        Pending(long now) {
+            this.openedAt = now;
+            this.lastAddedAt = now;
+        }
+    }
+
     private final Duration window;
     private final int maxBatch;
     private final BiConsumer<String, List<T>> dispatch;
     private final ScheduledExecutorService timer;
-    private final Map<String, List<T>> pendingByRegion = new HashMap<>();
+    private final Map<String, Pending<T>> pendingByRegion = new HashMap<>();
 
     /** @param dispatch receives each batch with its region; it must not throw */
     RefreshBatcher(Duration window, int maxBatch, BiConsumer<String, List<T>> dispatch) {
@@ -42,18 +59,20 @@ final class RefreshBatcher<T> {
     /** @throws RejectedExecutionException when the batcher is closed */
     void add(String region, T request) {
         List<T> full = null;
+        long now = System.nanoTime();
         synchronized (pendingByRegion) {
-            List<T> pending = pendingByRegion.get(region);
+            Pending<T> pending = pendingByRegion.get(region);
             if (pending == null) {
-                List<T> opened = new ArrayList<>();
-                timer.schedule(() -> flush(region, opened), window.toNanos(), TimeUnit.NANOSECONDS);
+                Pending<T> opened = new Pending<>(now);
+                timer.schedule(() -> due(region, opened), window.toNanos(), TimeUnit.NANOSECONDS);
                 pendingByRegion.put(region, opened);
                 pending = opened;
             }
-            pending.add(request);
-            if (pending.size() >= maxBatch) {
+            pending.requests.add(request);
+            pending.lastAddedAt = now;
+            if (pending.requests.size() >= maxBatch) {
                 pendingByRegion.remove(region);
-                full = pending;
+                full = pending.requests;
             }
         }
         if (full != null) {
@@ -61,14 +80,23 @@ final class RefreshBatcher<T> {
         }
     }
 
-    private void flush(String region, List<T> batch) {
+    /** The batch leaves when it was quiet for a window or has waited its longest; otherwise it looks again later. */
+    private void due(String region, Pending<T> batch) {
+        long now = System.nanoTime();
+        long windowNanos = window.toNanos();
         synchronized (pendingByRegion) {
             if (pendingByRegion.get(region) != batch) {
                 return; // it filled up and left already
             }
+            long quietUntil = batch.lastAddedAt + windowNanos;
+            long latest = batch.openedAt + MAX_WINDOWS * windowNanos;
+            if (now < quietUntil && now < latest) {
+                timer.schedule(() -> due(region, batch), Math.min(quietUntil, latest) - now, TimeUnit.NANOSECONDS);
+                return;
+            }
             pendingByRegion.remove(region);
         }
-        dispatch.accept(region, batch);
+        dispatch.accept(region, batch.requests);
     }
 
     /** Stops gathering; returns the requests still waiting for their window, for the caller to settle. */
@@ -76,7 +104,7 @@ final class RefreshBatcher<T> {
         timer.shutdownNow();
         List<T> waiting = new ArrayList<>();
         synchronized (pendingByRegion) {
-            pendingByRegion.values().forEach(waiting::addAll);
+            pendingByRegion.values().forEach(pending -> waiting.addAll(pending.requests));
             pendingByRegion.clear();
         }
         return waiting;

@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param memoryThresholdPercent memory breach threshold
  * @param parallelism            refreshes that run at once, on the refresh executor's own threads
  * @param shutdownWait           how long stopping waits for running refreshes (never interrupted)
- * @param batchWindow            how long scheduled refreshes of a region are gathered to be observed together
+ * @param batchWindow            scheduled refreshes of a region are gathered until none came for this long (at most
+ *                               five times it) and observed together
  * @param telemetryMinChangePercent percentage points CPU or memory must move before a new sample is recorded
  */
 public record RefreshProperties(Duration telemetryWindow, Duration ec2Timeout, Duration onDemandMinInterval,
