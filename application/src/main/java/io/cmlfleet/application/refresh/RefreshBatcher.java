@@ -16,8 +16,8 @@ import java.util.function.BiConsumer;
  * together. The monitoring saga puts every worker of a slot on the same instants ({@code RefreshScheduleCalculator}),
  * and their deadlines fire in a burst. A batch leaves once no request of its region came for one window, or
  * {@link #MAX_WINDOWS} windows after it opened, or at once when it reaches {@link RegionObserver#MAX_BATCH}. Leaving
- * a fixed window after the first request split a slot of 500 workers per region into about six batches at 10,000
- * workers, whose deadlines took longer than the window to fire (60.6 DescribeInstances per cycle against 10).
+ * a fixed window after the first request would split a burst whose deadlines take longer than one window to fire
+ * (a loaded node) into several batches, each costing its own describe and telemetry calls.
  *
  * @param <T> a gathered request
  */

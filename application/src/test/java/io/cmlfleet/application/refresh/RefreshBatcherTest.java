@@ -11,9 +11,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
- * A burst of requests that keeps coming for longer than one window still leaves as one batch: a slot's deadlines at
- * 10,000 workers fired over several windows and, with a window counted from the first request, cost about six
- * batches (and six DescribeInstances) per slot and region. A quiet window, the longest wait or a full batch ends it.
+ * A burst of requests that keeps coming for longer than one window still leaves as one batch (with a window counted
+ * from the first request it left as two); a quiet window, the longest wait or a full batch ends it.
  */
 class RefreshBatcherTest {
 
