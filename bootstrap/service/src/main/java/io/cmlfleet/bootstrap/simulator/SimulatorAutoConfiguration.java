@@ -104,14 +104,15 @@ public class SimulatorAutoConfiguration {
 
     /** The real CML client, trusting the simulator's certificate and using its port for port-less endpoints. */
     @Bean
-    public CmlClientSettings cmlClientSettings(SimulatedFleet fleet, CmlfleetProperties properties,
-                                               SimulatorProperties simulator) {
+    public CmlClientSettings cmlClientSettings(SimulatedFleet fleet, CmlfleetProperties properties) {
         CmlProperties cml = properties.cml();
-        boolean verify = verifyTls(simulator.instances(), cml.verifyTls());
+        // The fleet's own size: a node given another run's fleet has no instances setting of its own.
+        int controllers = fleet.workers().size();
+        boolean verify = verifyTls(controllers, cml.verifyTls());
         if (cml.verifyTls() && !verify) {
             LOG.warn("SIMULATED FLEET: {} simulated controllers, and its certificate names only the first {}"
                             + " addresses: CML TLS verification is off for this simulated fleet",
-                    simulator.instances(), LoopbackAddresses.CERTIFIED_ADDRESSES);
+                    controllers, LoopbackAddresses.CERTIFIED_ADDRESSES);
         }
         return CmlClientSettings.defaults()
                 .withTimeouts(cml.connectTimeout(), cml.readTimeout())

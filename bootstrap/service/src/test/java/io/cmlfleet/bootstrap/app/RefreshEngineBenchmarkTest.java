@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.cmlfleet.bootstrap.simulator.SimulatedFleetImporter;
 import io.cmlfleet.domain.worker.event.RefreshCompleted;
-import io.cmlfleet.domain.worker.event.WorkerEvent;
 import io.cmlfleet.simulator.RequestCounters;
 import io.cmlfleet.simulator.SimulatedWorker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,11 +79,12 @@ class RefreshEngineBenchmarkTest {
             long eventsInWindow = 0;
             Map<String, Long> eventTypes = new java.util.TreeMap<>();
             for (SimulatedWorker worker : run.fleet().workers()) {
-                List<WorkerEvent> events = run.eventStore().readEvents(SimulatedFleetImporter.workerIdFor(worker))
-                        .asStream().map(message -> (WorkerEvent) message.getPayload()).toList();
+                // One read of the worker's stream serves the gaps and the events in the window.
+                List<DomainEventMessage<?>> messages = run.messages(SimulatedFleetImporter.workerIdFor(worker));
                 List<Instant> starts = new ArrayList<>();
-                for (WorkerEvent event : events) {
-                    if (event instanceof RefreshCompleted completed && !completed.startedAt().isBefore(measureFrom)
+                for (DomainEventMessage<?> message : messages) {
+                    if (message.getPayload() instanceof RefreshCompleted completed
+                            && !completed.startedAt().isBefore(measureFrom)
                             && completed.startedAt().isBefore(measureTo)) {
                         starts.add(completed.startedAt());
                     }
@@ -92,8 +93,8 @@ class RefreshEngineBenchmarkTest {
                 for (int i = 1; i < starts.size(); i++) {
                     gapsMillis.add(Duration.between(starts.get(i - 1), starts.get(i)).toMillis());
                 }
-                List<String> typesInWindow = run.eventStore().readEvents(SimulatedFleetImporter.workerIdFor(worker))
-                        .asStream().filter(message -> !message.getTimestamp().isBefore(measureFrom)
+                List<String> typesInWindow = messages.stream()
+                        .filter(message -> !message.getTimestamp().isBefore(measureFrom)
                                 && message.getTimestamp().isBefore(measureTo))
                         .map(message -> message.getPayloadType().getSimpleName()).toList();
                 eventsInWindow += typesInWindow.size();
