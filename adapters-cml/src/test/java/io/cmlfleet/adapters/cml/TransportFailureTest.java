@@ -1,6 +1,6 @@
 package io.cmlfleet.adapters.cml;
 
-import com.github.tomakehurst.wiremock.http.Fault;
+import io.cmlfleet.adapters.cml.ScriptedTlsController.Misbehaviour;
 import io.cmlfleet.application.port.cml.CmlAccessException;
 import io.cmlfleet.application.port.cml.CmlAccessException.Kind;
 import io.cmlfleet.application.port.cml.CmlHealthReport;
@@ -43,12 +43,14 @@ class TransportFailureTest {
 
     @Test
     void slowControllerIsUnavailableWithTimeoutReasonAndLatency() {
-        controller.stub(get(urlPathEqualTo("/api/v0/system_information"))
-                .willReturn(json(200, fixture("system_information.json")).withFixedDelay(1_500)));
         HttpCmlControllerClient impatient = LoopbackCmlController.client(LoopbackCmlController.trustingSettings()
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)));
 
-        CmlHealthReport report = impatient.evaluateHealth(controller.target());
+        CmlHealthReport report;
+        try (ScriptedTlsController silent = new ScriptedTlsController("/api/v0/system_information",
+                Misbehaviour.NEVER_ANSWER, new byte[0])) {
+            report = impatient.evaluateHealth(silent.target());
+        }
 
         assertThat(report.status()).isEqualTo(CmlServiceStatus.UNAVAILABLE);
         assertThat(report.reachable()).isFalse();
@@ -58,15 +60,17 @@ class TransportFailureTest {
 
     @Test
     void slowControllerCallFailsWithTimeout() {
-        controller.stub(get(urlPathEqualTo("/api/v0/licensing"))
-                .willReturn(json(200, fixture("licensing.json")).withFixedDelay(1_500)));
         HttpCmlControllerClient impatient = LoopbackCmlController.client(LoopbackCmlController.trustingSettings()
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)));
 
-        CmlAccessException failure = catchThrowableOfType(
-                () -> impatient.licensing(controller.target()), CmlAccessException.class);
+        CmlAccessException failure;
+        try (ScriptedTlsController silent = new ScriptedTlsController("/api/v0/licensing",
+                Misbehaviour.NEVER_ANSWER, new byte[0])) {
+            failure = catchThrowableOfType(() -> impatient.licensing(silent.target()), CmlAccessException.class);
+        }
 
         assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(failure.getMessage()).contains("no response within 300 ms");
     }
 
     @Test
@@ -154,11 +158,11 @@ class TransportFailureTest {
 
     @Test
     void connectionLostMidBodyIsMalformedResponse() {
-        controller.stub(get(urlPathEqualTo("/api/v0/licensing"))
-                .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
-
-        CmlAccessException failure = catchThrowableOfType(
-                () -> client.licensing(controller.target()), CmlAccessException.class);
+        CmlAccessException failure;
+        try (ScriptedTlsController cutting = new ScriptedTlsController("/api/v0/licensing",
+                Misbehaviour.CUT_BODY_AFTER_HEADERS, fixture("licensing.json"))) {
+            failure = catchThrowableOfType(() -> client.licensing(cutting.target()), CmlAccessException.class);
+        }
 
         assertThat(failure.kind()).isEqualTo(Kind.MALFORMED_RESPONSE);
         assertThat(failure.getMessage()).contains("truncated response");
