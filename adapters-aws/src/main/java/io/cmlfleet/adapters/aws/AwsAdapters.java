@@ -36,10 +36,12 @@ public final class AwsAdapters implements AutoCloseable {
         this.clients = new RegionalClients(clientFactory);
         this.coalescingTimer = Executors.newSingleThreadScheduledExecutor(daemonThreads("aws-coalesce-timer"));
         this.describeWorkers = Executors.newCachedThreadPool(daemonThreads("aws-describe"));
+        InstanceDescriptions descriptions = new InstanceDescriptions(settings.descriptionMaxAge(), System::nanoTime);
         this.inventory = new Ec2InstanceInventory(clients,
-                new DescribeCoalescer.Scheduling(coalescingTimer, describeWorkers, settings.coalescingWindow()));
+                new DescribeCoalescer.Scheduling(coalescingTimer, describeWorkers, settings.coalescingWindow()),
+                descriptions);
         this.telemetry = new CloudWatchTelemetrySource(clients, settings);
-        this.lifecycle = new Ec2InstanceLifecycle(clients);
+        this.lifecycle = new Ec2InstanceLifecycle(clients, descriptions);
     }
 
     public InstanceInventory inventory() {

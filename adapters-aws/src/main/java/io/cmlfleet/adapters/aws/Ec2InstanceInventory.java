@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
 /**
  * {@link InstanceInventory} on EC2: DescribeInstances for state, addresses and tags, DescribeInstanceStatus for the
  * two reachability checks, both batched per region: N workers cost about ceil(N/1000) + ceil(N/100) calls, not 2N
- * (see {@link #describeInstances}).
+ * (see {@link #describeInstances}). Descriptions are kept for reuse while EC2 reports an unchanged state (see
+ * {@link InstanceDescriptions}), so a region is scanned about once per maximum age, not once per batch.
  */
 final class Ec2InstanceInventory implements InstanceInventory {
 
@@ -49,11 +50,14 @@ final class Ec2InstanceInventory implements InstanceInventory {
 
     private final RegionalClients clients;
     private final DescribeCoalescer coalescer;
+    private final InstanceDescriptions descriptions;
     /** Instances seen in each region's last full scan; decides between scanning and filtering next time. */
     private final Map<String, Integer> lastScanSizeByRegion = new ConcurrentHashMap<>();
 
-    Ec2InstanceInventory(RegionalClients clients, DescribeCoalescer.Scheduling scheduling) {
+    Ec2InstanceInventory(RegionalClients clients, DescribeCoalescer.Scheduling scheduling,
+                         InstanceDescriptions descriptions) {
         this.clients = clients;
+        this.descriptions = descriptions;
         this.coalescer = new DescribeCoalescer(this::describeAll, scheduling, DESCRIBE_INSTANCES_PAGE);
     }
 
@@ -76,21 +80,51 @@ final class Ec2InstanceInventory implements InstanceInventory {
         Ec2Client ec2 = clients.ec2(sdkRegion);
         String regionName = sdkRegion.id(); // never null, even when the default region chain picked it
 
-        Map<String, Instance> instances = describeInstances(ec2, regionName, wanted);
-        StatusLookup statuses = describeStatuses(ec2, regionName, instances.keySet());
-
         Map<String, InstanceSnapshot> snapshots = new LinkedHashMap<>();
-        instances.forEach((id, instance) -> {
-            InstanceStatus status = statuses.byId().get(id);
-            snapshots.put(id, Ec2Snapshots.snapshot(instance,
-                    status == null ? StatusCheck.UNKNOWN : Ec2Snapshots.statusCheck(status.systemStatus()),
-                    status == null ? StatusCheck.UNKNOWN : Ec2Snapshots.statusCheck(status.instanceStatus())));
-        });
+        Set<String> toDescribe = reuseDescriptions(ec2, regionName, wanted, snapshots);
+        boolean complete = true;
+        if (!toDescribe.isEmpty()) {
+            Map<String, Instance> instances = describeInstances(ec2, regionName, toDescribe);
+            StatusLookup statuses = describeStatuses(ec2, regionName, instances.keySet());
+            complete = statuses.complete();
+            instances.forEach((id, instance) -> {
+                InstanceStatus status = statuses.byId().get(id);
+                snapshots.put(id, Ec2Snapshots.snapshot(instance,
+                        status == null ? StatusCheck.UNKNOWN : Ec2Snapshots.statusCheck(status.systemStatus()),
+                        status == null ? StatusCheck.UNKNOWN : Ec2Snapshots.statusCheck(status.instanceStatus())));
+            });
+        }
         Set<String> missing = new LinkedHashSet<>(wanted);
         missing.removeAll(snapshots.keySet());
-        log.debug("Described {} instances in {}: {} found, {} missing", wanted.size(), region,
-                snapshots.size(), missing.size());
-        return new InventoryBatch(region, snapshots, missing, statuses.complete());
+        log.debug("Described {} instances in {}: {} found ({} from kept descriptions), {} missing", wanted.size(),
+                region, snapshots.size(), wanted.size() - toDescribe.size(), missing.size());
+        return new InventoryBatch(region, snapshots, missing, complete);
+    }
+
+    /**
+     * Answers from kept descriptions where EC2 still reports the state they recorded: one DescribeInstanceStatus per
+     * 100 of them gives the fresh state and checks. Returns the ids that need DescribeInstances: never described,
+     * described too long ago, changed state since, or not reported by the status call.
+     */
+    private Set<String> reuseDescriptions(Ec2Client ec2, String region, Set<String> wanted,
+                                          Map<String, InstanceSnapshot> snapshots) {
+        Map<String, InstanceSnapshot> kept = new LinkedHashMap<>();
+        for (String id : wanted) {
+            descriptions.fresh(id).ifPresent(described -> kept.put(id, described));
+        }
+        Set<String> toDescribe = new LinkedHashSet<>(wanted);
+        if (kept.isEmpty()) {
+            return toDescribe;
+        }
+        StatusLookup statuses = describeStatuses(ec2, region, kept.keySet());
+        kept.forEach((id, described) -> {
+            InstanceStatus status = statuses.byId().get(id);
+            if (status != null && Ec2Snapshots.sameState(described, status)) {
+                snapshots.put(id, Ec2Snapshots.withStatus(described, status));
+                toDescribe.remove(id);
+            }
+        });
+        return toDescribe;
     }
 
     /**
@@ -112,6 +146,7 @@ final class Ec2InstanceInventory implements InstanceInventory {
                 && (lastScanSize == null || ceilDiv(lastScanSize, DESCRIBE_INSTANCES_PAGE) <= filteredCalls);
         Map<String, Instance> found = new LinkedHashMap<>();
         if (scan) {
+            descriptions.dropExpired();
             int seen = describePages(ec2, region, null, wanted, found);
             lastScanSizeByRegion.put(region, seen);
         } else {
@@ -140,6 +175,8 @@ final class Ec2InstanceInventory implements InstanceInventory {
             for (Reservation reservation : response.reservations()) {
                 for (Instance instance : reservation.instances()) {
                     seen++;
+                    // A scan describes the region for every slot of the cycle, not only for this batch.
+                    descriptions.remember(Ec2Snapshots.snapshot(instance, StatusCheck.UNKNOWN, StatusCheck.UNKNOWN));
                     if (wanted.contains(instance.instanceId())) {
                         found.put(instance.instanceId(), instance);
                     }

@@ -27,9 +27,12 @@ final class Ec2InstanceLifecycle implements InstanceLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Ec2InstanceLifecycle.class);
 
     private final RegionalClients clients;
+    /** Changed here, so what the inventory kept about the instance is out of date. */
+    private final InstanceDescriptions descriptions;
 
-    Ec2InstanceLifecycle(RegionalClients clients) {
+    Ec2InstanceLifecycle(RegionalClients clients, InstanceDescriptions descriptions) {
         this.clients = clients;
+        this.descriptions = descriptions;
     }
 
     @Override
@@ -99,7 +102,9 @@ final class Ec2InstanceLifecycle implements InstanceLifecycle {
                                    BiFunction<Ec2Client, String, List<InstanceStateChange>> call) {
         Ec2Client ec2 = ec2(region, operation);
         String id = requireId(region, operation, instanceId);
-        return transition(region, operation, id, AwsCalls.call(region, operation, () -> call.apply(ec2, id)));
+        List<InstanceStateChange> changes = AwsCalls.call(region, operation, () -> call.apply(ec2, id));
+        descriptions.forget(id);
+        return transition(region, operation, id, changes);
     }
 
     @Override
@@ -112,6 +117,7 @@ final class Ec2InstanceLifecycle implements InstanceLifecycle {
         Ec2Client ec2 = ec2(region, operation);
         CreateTagsRequest request = CreateTagsRequest.builder().resources(id).tags(tags(tags)).build();
         AwsCalls.call(region, operation, () -> ec2.createTags(request));
+        descriptions.forget(id);
         log.debug("Tagged {} in {} with keys {}", id, region, tags.keySet());
     }
 

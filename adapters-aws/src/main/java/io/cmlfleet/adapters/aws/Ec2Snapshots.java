@@ -9,6 +9,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceState;
 import software.amazon.awssdk.services.ec2.model.InstanceStateChange;
+import software.amazon.awssdk.services.ec2.model.InstanceStatus;
 import software.amazon.awssdk.services.ec2.model.InstanceStatusSummary;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
@@ -35,6 +36,20 @@ final class Ec2Snapshots {
                 tags(instance.tags()),
                 systemStatus,
                 instanceStatus);
+    }
+
+    /** Whether DescribeInstanceStatus still reports the state a kept description recorded. */
+    static boolean sameState(InstanceSnapshot described, InstanceStatus status) {
+        InstanceState state = status.instanceState();
+        return state != null && state.nameAsString() != null && state.nameAsString().equals(described.stateName());
+    }
+
+    /** A kept description with the state and checks of a fresh DescribeInstanceStatus. */
+    static InstanceSnapshot withStatus(InstanceSnapshot described, InstanceStatus status) {
+        return new InstanceSnapshot(described.instanceId(), status.instanceState().nameAsString(),
+                stateCode(status.instanceState()), described.publicIp(), described.privateIp(),
+                described.instanceType(), described.imageId(), described.launchTime(), described.tags(),
+                statusCheck(status.systemStatus()), statusCheck(status.instanceStatus()));
     }
 
     static StateTransition transition(InstanceStateChange change) {

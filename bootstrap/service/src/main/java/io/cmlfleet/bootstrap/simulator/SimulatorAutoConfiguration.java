@@ -77,7 +77,8 @@ public class SimulatorAutoConfiguration {
                         AwsBasicCredentials.create("AKIASIMULATEDFLEET00", "simulated-secret")))
                 .withRetries(properties.aws().maxAttempts(), Duration.ofMillis(50))
                 .withApiCallTimeout(properties.aws().apiCallTimeout())
-                .withMetricPeriod(properties.aws().metricPeriod()));
+                .withMetricPeriod(properties.aws().metricPeriod())
+                .withDescriptionMaxAge(properties.aws().descriptionMaxAge()));
     }
 
     /**

@@ -3,11 +3,17 @@ package io.cmlfleet.bootstrap.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cmlfleet.adapters.aws.AwsAdapterSettings;
+import io.cmlfleet.adapters.aws.AwsAdapters;
 import io.cmlfleet.bootstrap.simulator.SimulatedFleetImporter;
 import io.cmlfleet.domain.worker.RefreshStage;
+import io.cmlfleet.domain.worker.WorkerStatus;
+import io.cmlfleet.domain.worker.event.NetworkAddressesChanged;
 import io.cmlfleet.domain.worker.event.RefreshCompleted;
+import io.cmlfleet.domain.worker.event.StatusChanged;
 import io.cmlfleet.domain.worker.event.TelemetryUpdated;
 import io.cmlfleet.simulator.RequestCounters;
+import io.cmlfleet.simulator.SimulatedWorker;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -16,13 +22,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The refresh engine in the running service, against the simulated fleet: {@code cmlfleet.refresh.batch-window}
  * makes the workers of a slot share their AWS calls, and {@code cmlfleet.refresh.telemetry-min-change-percent}
- * decides which telemetry samples become events, and {@code cmlfleet.refresh.shutdown-wait} bounds how long stopping
- * waits for refreshes in flight.
+ * decides which telemetry samples become events, {@code cmlfleet.refresh.shutdown-wait} bounds how long stopping
+ * waits for refreshes in flight, and {@code cmlfleet.aws.description-max-age} lets steady refreshes skip
+ * DescribeInstances.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RefreshEngineServiceTest {
@@ -37,15 +46,12 @@ class RefreshEngineServiceTest {
         try (SimulatedFleetRun run = SimulatedFleetRun.start(Map.of(
                 "cmlfleet.storage.data-dir", dataDir.toString(),
                 "cmlfleet.simulator.instances", String.valueOf(WORKERS),
-                "cmlfleet.refresh.batch-window", "500ms"))) {
+                "cmlfleet.refresh.batch-window", "500ms",
+                // Every batch describes its instances, so the count shows the batching, not the kept descriptions.
+                "cmlfleet.aws.description-max-age", "0s"))) {
             List<String> workers = workerIds(run);
-            workers.forEach(run::awaitFullCycle);
             RequestCounters requests = run.fleet().requests();
-            requests.reset();
-            Map<String, Long> before = refreshCounts(run, workers);
-
-            await().atMost(SimulatedFleetRun.PATIENCE).until(() -> workers.stream()
-                    .allMatch(worker -> run.count(worker, RefreshCompleted.class) >= before.get(worker) + 4));
+            Map<String, Long> before = countRequestsOverRefreshes(run, workers, 4);
 
             long refreshes = workers.stream()
                     .mapToLong(worker -> run.count(worker, RefreshCompleted.class) - before.get(worker)).sum();
@@ -68,6 +74,40 @@ class RefreshEngineServiceTest {
                     .isGreaterThanOrEqualTo(refreshes - WORKERS);
             assertThat(information).as("system_information for %d health checks", health)
                     .isBetween(health - WORKERS, health + WORKERS);
+        }
+    }
+
+    @Test
+    void keptDescriptionsLeaveARefreshOnlyItsStatusCallUntilTheStateChanges() {
+        try (SimulatedFleetRun run = SimulatedFleetRun.start(Map.of(
+                "cmlfleet.storage.data-dir", dataDir.toString(),
+                "cmlfleet.simulator.instances", String.valueOf(WORKERS)));
+             AwsAdapters someoneElse = AwsAdapters.create(AwsAdapterSettings.defaults()
+                     .withEndpointOverride(run.fleet().awsEndpoint())
+                     .withCredentialsProvider(StaticCredentialsProvider.create(
+                             AwsBasicCredentials.create("AKIASIMULATEDFLEET00", "simulated-secret"))))) {
+            RequestCounters requests = run.fleet().requests();
+            countRequestsOverRefreshes(run, workerIds(run), 3);
+            long describesWhileSteady = requests.count("DescribeInstances");
+            long statusCallsWhileSteady = requests.count("DescribeInstanceStatus");
+
+            // Stopped from the EC2 console, say: cmlfleet learns it from the state DescribeInstanceStatus reports.
+            SimulatedWorker stopped = run.fleet().workers().get(3);
+            String stoppedWorker = SimulatedFleetImporter.workerIdFor(stopped);
+            someoneElse.lifecycle().stop(stopped.region(), stopped.instanceId());
+
+            // Stopped, it lost its public IP: only a fresh DescribeInstances can tell (the status call has no addresses).
+            await().atMost(SimulatedFleetRun.PATIENCE).until(() -> run.events(stoppedWorker).stream()
+                    .filter(NetworkAddressesChanged.class::isInstance).map(NetworkAddressesChanged.class::cast)
+                    .anyMatch(change -> change.publicIp() == null && change.previousPublicIp() != null));
+            assertThat(describesWhileSteady).as("DescribeInstances while nothing changed (default max age 5 min)")
+                    .isZero();
+            assertThat(statusCallsWhileSteady).as("DescribeInstanceStatus while nothing changed").isPositive();
+            assertThat(requests.count("DescribeInstances")).as("DescribeInstances once the state changed")
+                    .isPositive();
+            assertThat(run.events(stoppedWorker)).anySatisfy(event -> assertThat(event)
+                    .isInstanceOfSatisfying(StatusChanged.class, change -> assertThat(change.to())
+                            .isIn(WorkerStatus.STOPPING, WorkerStatus.STOPPED)));
         }
     }
 
@@ -143,6 +183,20 @@ class RefreshEngineServiceTest {
             await().atMost(SimulatedFleetRun.PATIENCE).until(() -> workers.stream()
                     .allMatch(worker -> restarted.count(worker, RefreshCompleted.class) > before.get(worker)));
         }
+    }
+
+    /**
+     * Once every worker went through a full cycle, counts the simulator's requests afresh until each worker
+     * completed {@code refreshes} more refreshes; returns the refresh counts at the reset.
+     */
+    private static Map<String, Long> countRequestsOverRefreshes(SimulatedFleetRun run, List<String> workers,
+                                                                 int refreshes) {
+        workers.forEach(run::awaitFullCycle);
+        run.fleet().requests().reset();
+        Map<String, Long> before = refreshCounts(run, workers);
+        await().atMost(SimulatedFleetRun.PATIENCE).until(() -> workers.stream()
+                .allMatch(worker -> run.count(worker, RefreshCompleted.class) >= before.get(worker) + refreshes));
+        return before;
     }
 
     private static List<String> workerIds(SimulatedFleetRun run) {

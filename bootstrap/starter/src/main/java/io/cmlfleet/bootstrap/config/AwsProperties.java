@@ -18,9 +18,13 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * @param apiCallTimeout   how long one AWS call may take in all, retries included
  * @param metricPeriod     the CloudWatch period telemetry is averaged over: 5 minutes for basic monitoring, 1 minute
  *                         for instances with detailed monitoring (a multiple of 60 s)
+ * @param descriptionMaxAge how long an instance's DescribeInstances answer (addresses, type, tags) is reused while
+ *                          DescribeInstanceStatus, asked on every refresh, reports the same state; a state change
+ *                          or a start, stop or tag change made through cmlfleet describes it again. 0 describes
+ *                          every instance on every refresh
  */
 public record AwsProperties(String endpointOverride, String accessKeyId, String secretAccessKey, Integer maxAttempts,
-                            Duration apiCallTimeout, Duration metricPeriod) {
+                            Duration apiCallTimeout, Duration metricPeriod, Duration descriptionMaxAge) {
 
     private static final AwsAdapterSettings DEFAULTS = AwsAdapterSettings.defaults();
 
@@ -28,6 +32,11 @@ public record AwsProperties(String endpointOverride, String accessKeyId, String 
         maxAttempts = requireNonNullElse(maxAttempts, DEFAULTS.maxAttempts());
         apiCallTimeout = requireNonNullElse(apiCallTimeout, DEFAULTS.apiCallTimeout());
         metricPeriod = requireNonNullElse(metricPeriod, DEFAULTS.metricPeriod());
+        descriptionMaxAge = requireNonNullElse(descriptionMaxAge, DEFAULTS.descriptionMaxAge());
+        if (descriptionMaxAge.isNegative()) {
+            throw new InvalidSettingException("cmlfleet.aws.description-max-age", "cmlfleet.aws.description-max-age ("
+                    + descriptionMaxAge + ") must not be negative (0 describes every instance on every refresh)");
+        }
         SettingChecks.atLeast("cmlfleet.aws.max-attempts", maxAttempts, 1);
         SettingChecks.positive("cmlfleet.aws.api-call-timeout", apiCallTimeout);
         if (metricPeriod.getSeconds() < 60 || metricPeriod.toMillis() % 60_000 != 0) {
@@ -48,7 +57,8 @@ public record AwsProperties(String endpointOverride, String accessKeyId, String 
     /** The adapter settings these properties describe, over the adapter's own defaults. */
     public AwsAdapterSettings adapterSettings() {
         AwsAdapterSettings settings = DEFAULTS.withRetries(maxAttempts, DEFAULTS.retryBaseDelay())
-                .withApiCallTimeout(apiCallTimeout).withMetricPeriod(metricPeriod);
+                .withApiCallTimeout(apiCallTimeout).withMetricPeriod(metricPeriod)
+                .withDescriptionMaxAge(descriptionMaxAge);
         if (endpointOverride != null && !endpointOverride.isBlank()) {
             settings = settings.withEndpointOverride(URI.create(endpointOverride));
         }
@@ -64,6 +74,7 @@ public record AwsProperties(String endpointOverride, String accessKeyId, String 
     public String toString() {
         return "AwsProperties[endpointOverride=" + endpointOverride + ", accessKeyId=" + accessKeyId
                 + ", secretAccessKey=" + (secretAccessKey == null ? null : "***") + ", maxAttempts=" + maxAttempts
-                + ", apiCallTimeout=" + apiCallTimeout + ", metricPeriod=" + metricPeriod + "]";
+                + ", apiCallTimeout=" + apiCallTimeout + ", metricPeriod=" + metricPeriod
+                + ", descriptionMaxAge=" + descriptionMaxAge + "]";
     }
 }

@@ -82,16 +82,19 @@ class SettingValidationTest {
 
     @Test
     void awsAndCmlWithoutPrintingSecrets() {
-        refused(() -> new AwsProperties(null, null, null, null, null, Duration.ofSeconds(90)),
+        refused(() -> new AwsProperties(null, null, null, null, null, Duration.ofSeconds(90), null),
                 "cmlfleet.aws.metric-period", "cmlfleet.aws.metric-period (PT1M30S) must be a whole number of"
                         + " minutes, at least 1m (CloudWatch periods are multiples of 60 s)");
-        refused(() -> new AwsProperties(null, null, null, 0, null, null), "cmlfleet.aws.max-attempts",
+        refused(() -> new AwsProperties(null, null, null, 0, null, null, null), "cmlfleet.aws.max-attempts",
                 "cmlfleet.aws.max-attempts (0) must be at least 1");
-        refused(() -> new AwsProperties("ec2.local:4566", null, null, null, null, null),
+        refused(() -> new AwsProperties("ec2.local:4566", null, null, null, null, null, null),
                 "cmlfleet.aws.endpoint-override",
                 "cmlfleet.aws.endpoint-override (ec2.local:4566) must be an absolute http or https URL, "
                         + "e.g. https://ec2.eu-west-1.amazonaws.com");
-        assertThatThrownBy(() -> new AwsProperties(null, null, "top-secret", null, null, null))
+        refused(() -> new AwsProperties(null, null, null, null, null, null, Duration.ofSeconds(-1)),
+                "cmlfleet.aws.description-max-age", "cmlfleet.aws.description-max-age (PT-1S) must not be negative"
+                        + " (0 describes every instance on every refresh)");
+        assertThatThrownBy(() -> new AwsProperties(null, null, "top-secret", null, null, null, null))
                 .hasMessage("cmlfleet.aws.access-key-id and cmlfleet.aws.secret-access-key must be set together "
                         + "(or neither, for the default chain)");
         refused(() -> new CmlProperties(null, null, "/nonexistent/ca.pem", null, null, null, null, null, null, null),
@@ -105,7 +108,7 @@ class SettingValidationTest {
         assertThat(new MonitoringProperties(null, null, null, null, null, null, null, null).settings()).isNotNull();
         assertThat(new RefreshProperties(null, null, null, null, null, null, null, null, null, null).settings())
                 .isNotNull();
-        assertThat(new AwsProperties("http://127.0.0.1:4566", "id", "secret", null, null, null).adapterSettings())
+        assertThat(new AwsProperties("http://127.0.0.1:4566", "id", "secret", null, null, null, null).adapterSettings())
                 .isNotNull();
     }
 }
