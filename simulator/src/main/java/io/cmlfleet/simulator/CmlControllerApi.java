@@ -56,6 +56,15 @@ final class CmlControllerApi {
         String path = exchange.getRequestURI().getPath();
         String route = route(exchange.getRequestMethod(), path);
         counters.increment("cml:" + route);
+        counters.entered("cml:" + route);
+        try {
+            handleRoute(exchange, local, path, route);
+        } finally {
+            counters.left("cml:" + route);
+        }
+    }
+
+    private void handleRoute(HttpExchange exchange, InetAddress local, String path, String route) throws IOException {
         SimulatedInstance instance = worker(local.getHostAddress(), exchange.getRequestHeaders().getFirst("Host"));
         Instant now = fleet.now();
         if (instance == null || fleet.state(instance, now) != InstanceState.RUNNING) {

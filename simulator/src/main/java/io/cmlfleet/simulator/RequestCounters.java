@@ -3,6 +3,7 @@ package io.cmlfleet.simulator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -15,9 +16,27 @@ import java.util.concurrent.atomic.LongAdder;
 public final class RequestCounters {
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> mostInFlight = new ConcurrentHashMap<>();
 
     void increment(String key) {
         counts.computeIfAbsent(key, k -> new LongAdder()).increment();
+    }
+
+    /** A request under this key began; with {@link #left} it tracks how many ran at once. */
+    void entered(String key) {
+        int now = inFlight.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        mostInFlight.computeIfAbsent(key, k -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+    }
+
+    void left(String key) {
+        inFlight.get(key).decrementAndGet();
+    }
+
+    /** The most requests under this key that were being answered at the same time since the last reset. */
+    public int mostInFlight(String key) {
+        AtomicInteger most = mostInFlight.get(key);
+        return most == null ? 0 : most.get();
     }
 
     public long count(String key) {
@@ -41,5 +60,6 @@ public final class RequestCounters {
 
     public void reset() {
         counts.clear();
+        mostInFlight.clear();
     }
 }

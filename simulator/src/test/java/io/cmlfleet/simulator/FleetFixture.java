@@ -46,7 +46,7 @@ final class FleetFixture implements AutoCloseable {
 
     AwsAdapters aws() {
         if (aws == null) {
-            aws = AwsAdapters.create(awsSettings());
+            aws = AwsAdapters.create(awsSettings(), clock);
         }
         return aws;
     }
@@ -55,7 +55,7 @@ final class FleetFixture implements AutoCloseable {
         if (aws != null) {
             aws.close();
         }
-        aws = AwsAdapters.create(settings);
+        aws = AwsAdapters.create(settings, clock);
         return aws;
     }
 

@@ -50,6 +50,30 @@ class KeptDescriptionsAgainstSimulatorTest {
     }
 
     @Test
+    void onceTheDescriptionsAgedOutTheNextSlotScansTheRegionForTheSlotsToCome() {
+        int region = 5_000; // 5 scan pages against a slot's 3 filtered calls: the 10,000-worker benchmark's shape
+        try (FleetFixture fixture = new FleetFixture(quietProfile().instances(region)
+                .initialAge(Duration.ofMinutes(10)).build())) {
+            List<String> ids = ids(fixture);
+            InstanceInventory inventory = fixture.aws().inventory();
+            for (int slot = 0; slot < region / SLOT; slot++) {
+                inventory.describeAll(REGION, ids.subList(slot * SLOT, (slot + 1) * SLOT));
+            }
+
+            fixture.clock.advance(Duration.ofMinutes(5));
+            fixture.fleet.requests().reset();
+            inventory.describeAll(REGION, ids.subList(0, SLOT));
+            long firstSlot = fixture.fleet.requests().count("DescribeInstances");
+            inventory.describeAll(REGION, ids.subList(SLOT, 2 * SLOT));
+
+            // Its own 500 ids alone would take 3 filtered calls, and every later slot 3 more: the scan's 5 pages
+            // describe the 4,500 still to come as well.
+            assertThat(firstSlot).isEqualTo(5);
+            assertThat(fixture.fleet.requests().count("DescribeInstances")).isEqualTo(5);
+        }
+    }
+
+    @Test
     void anInstanceStoppedOutsideCmlfleetIsDescribedAgain() {
         try (FleetFixture fixture = new FleetFixture(quietProfile().instances(4)
                 .initialAge(Duration.ofMinutes(10)).build());

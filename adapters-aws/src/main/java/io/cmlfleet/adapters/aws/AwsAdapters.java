@@ -3,6 +3,7 @@ package io.cmlfleet.adapters.aws;
 import io.cmlfleet.application.port.cloud.InstanceInventory;
 import io.cmlfleet.application.port.cloud.InstanceLifecycle;
 import io.cmlfleet.application.port.cloud.TelemetrySource;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,16 +28,25 @@ public final class AwsAdapters implements AutoCloseable {
     private final Ec2InstanceLifecycle lifecycle;
 
     public static AwsAdapters create(AwsAdapterSettings settings) {
-        return new AwsAdapters(settings, new SdkClientFactory(settings));
+        return create(settings, Clock.systemUTC());
+    }
+
+    /** @param clock ages the kept instance descriptions ({@link AwsAdapterSettings#descriptionMaxAge()}) */
+    public static AwsAdapters create(AwsAdapterSettings settings, Clock clock) {
+        return new AwsAdapters(settings, new SdkClientFactory(settings), clock);
     }
 
     /** Package-private so tests can observe client creation. */
     AwsAdapters(AwsAdapterSettings settings, AwsClientFactory clientFactory) {
+        this(settings, clientFactory, Clock.systemUTC());
+    }
+
+    private AwsAdapters(AwsAdapterSettings settings, AwsClientFactory clientFactory, Clock clock) {
         log.info("AWS adapters configured: {}", settings);
         this.clients = new RegionalClients(clientFactory);
         this.coalescingTimer = Executors.newSingleThreadScheduledExecutor(daemonThreads("aws-coalesce-timer"));
         this.describeWorkers = Executors.newCachedThreadPool(daemonThreads("aws-describe"));
-        InstanceDescriptions descriptions = new InstanceDescriptions(settings.descriptionMaxAge(), System::nanoTime);
+        InstanceDescriptions descriptions = new InstanceDescriptions(settings.descriptionMaxAge(), clock::instant);
         this.inventory = new Ec2InstanceInventory(clients,
                 new DescribeCoalescer.Scheduling(coalescingTimer, describeWorkers, settings.coalescingWindow()),
                 descriptions);

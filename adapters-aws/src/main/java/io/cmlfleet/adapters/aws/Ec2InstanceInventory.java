@@ -8,6 +8,7 @@ import io.cmlfleet.application.port.cloud.InventoryBatch;
 import io.cmlfleet.application.port.cloud.StatusCheck;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,6 +52,8 @@ final class Ec2InstanceInventory implements InstanceInventory {
     private final RegionalClients clients;
     private final DescribeCoalescer coalescer;
     private final InstanceDescriptions descriptions;
+    /** The ids asked for in each region (the fleet's instances there): what a scan would describe for later. */
+    private final Map<String, Set<String>> askedForByRegion = new ConcurrentHashMap<>();
     /** Instances seen in each region's last full scan; decides between scanning and filtering next time. */
     private final Map<String, Integer> lastScanSizeByRegion = new ConcurrentHashMap<>();
 
@@ -80,6 +83,7 @@ final class Ec2InstanceInventory implements InstanceInventory {
         Ec2Client ec2 = clients.ec2(sdkRegion);
         String regionName = sdkRegion.id(); // never null, even when the default region chain picked it
 
+        askedFor(regionName).addAll(wanted);
         Map<String, InstanceSnapshot> snapshots = new LinkedHashMap<>();
         Set<String> toDescribe = reuseDescriptions(ec2, regionName, wanted, snapshots);
         boolean complete = true;
@@ -137,29 +141,44 @@ final class Ec2InstanceInventory implements InstanceInventory {
      *       instances in the region; for a region that holds just the fleet that is ceil(N/1000).</li>
      * </ul>
      * Up to 200 ids always use one filtered call. Above that the region is scanned, unless the last scan showed
-     * the region is so full of other instances that filtered calls are fewer.
+     * the region is so full of other instances that filtered calls are fewer. With kept descriptions the
+     * comparison is for every instance of the region that is asked for and has no fresh description, not only this
+     * batch: a scan then serves the slots still to come, which filtered calls would each describe again (measured at
+     * 10,000 workers: 36 DescribeInstances per cycle against a scan's 10, because every slot of 500 chose its own 3).
      */
     private Map<String, Instance> describeInstances(Ec2Client ec2, String region, Set<String> wanted) {
-        int filteredCalls = ceilDiv(wanted.size(), FILTER_VALUE_LIMIT);
+        Set<String> askedFor = askedFor(region);
+        int toCover = wanted.size();
+        if (descriptions.enabled()) {
+            toCover = Math.max(toCover, (int) askedFor.stream().filter(id -> descriptions.fresh(id).isEmpty()).count());
+        }
+        int filteredCalls = ceilDiv(toCover, FILTER_VALUE_LIMIT);
         Integer lastScanSize = lastScanSizeByRegion.get(region);
         boolean scan = filteredCalls > 1
                 && (lastScanSize == null || ceilDiv(lastScanSize, DESCRIBE_INSTANCES_PAGE) <= filteredCalls);
         Map<String, Instance> found = new LinkedHashMap<>();
         if (scan) {
             descriptions.dropExpired();
-            int seen = describePages(ec2, region, null, wanted, found);
+            Set<String> listed = new HashSet<>();
+            int seen = describePages(ec2, region, null, wanted, found, listed);
             lastScanSizeByRegion.put(region, seen);
+            askedFor.retainAll(listed); // gone from the region: no reason to scan for them
         } else {
             for (List<String> chunk : Batches.chunks(wanted, FILTER_VALUE_LIMIT)) {
-                describePages(ec2, region, Filter.builder().name("instance-id").values(chunk).build(), wanted, found);
+                describePages(ec2, region, Filter.builder().name("instance-id").values(chunk).build(), wanted, found,
+                        new HashSet<>());
             }
         }
         return found;
     }
 
+    private Set<String> askedFor(String region) {
+        return askedForByRegion.computeIfAbsent(region, key -> ConcurrentHashMap.newKeySet());
+    }
+
     /** Follows NextToken to the end; returns how many instances EC2 listed, wanted or not. */
     private int describePages(Ec2Client ec2, String region, Filter filter, Set<String> wanted,
-                              Map<String, Instance> found) {
+                              Map<String, Instance> found, Set<String> listed) {
         int seen = 0;
         String nextToken = null;
         do {
@@ -175,6 +194,7 @@ final class Ec2InstanceInventory implements InstanceInventory {
             for (Reservation reservation : response.reservations()) {
                 for (Instance instance : reservation.instances()) {
                     seen++;
+                    listed.add(instance.instanceId());
                     // A scan describes the region for every slot of the cycle, not only for this batch.
                     descriptions.remember(Ec2Snapshots.snapshot(instance, StatusCheck.UNKNOWN, StatusCheck.UNKNOWN));
                     if (wanted.contains(instance.instanceId())) {

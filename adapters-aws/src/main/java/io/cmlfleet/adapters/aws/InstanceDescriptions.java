@@ -2,10 +2,11 @@ package io.cmlfleet.adapters.aws;
 
 import io.cmlfleet.application.port.cloud.InstanceSnapshot;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * What DescribeInstances last said about each instance, kept for reuse up to a maximum age.
@@ -18,16 +19,17 @@ import java.util.function.LongSupplier;
  */
 final class InstanceDescriptions {
 
-    private record Entry(InstanceSnapshot described, long describedAtNanos) {
+    private record Entry(InstanceSnapshot described, Instant describedAt) {
     }
 
     private final Duration maxAge;
-    private final LongSupplier nanoTime;
+    private final Supplier<Instant> clock;
     private final Map<String, Entry> byId = new ConcurrentHashMap<>();
 
-    InstanceDescriptions(Duration maxAge, LongSupplier nanoTime) {
+    /** @param clock the current instant (the adapters' clock; tests move their own) */
+    InstanceDescriptions(Duration maxAge, Supplier<Instant> clock) {
         this.maxAge = maxAge;
-        this.nanoTime = nanoTime;
+        this.clock = clock;
     }
 
     boolean enabled() {
@@ -37,7 +39,7 @@ final class InstanceDescriptions {
     /** The description of an instance if one younger than the maximum age is kept. */
     Optional<InstanceSnapshot> fresh(String instanceId) {
         Entry entry = byId.get(instanceId);
-        if (entry == null || nanoTime.getAsLong() - entry.describedAtNanos() >= maxAge.toNanos()) {
+        if (entry == null || expired(entry, clock.get())) {
             return Optional.empty();
         }
         return Optional.of(entry.described());
@@ -45,7 +47,7 @@ final class InstanceDescriptions {
 
     void remember(InstanceSnapshot described) {
         if (enabled()) {
-            byId.put(described.instanceId(), new Entry(described, nanoTime.getAsLong()));
+            byId.put(described.instanceId(), new Entry(described, clock.get()));
         }
     }
 
@@ -56,8 +58,12 @@ final class InstanceDescriptions {
 
     /** Drops descriptions past their age, so instances that left the fleet do not stay in memory. */
     void dropExpired() {
-        long now = nanoTime.getAsLong();
-        byId.values().removeIf(entry -> now - entry.describedAtNanos() >= maxAge.toNanos());
+        Instant now = clock.get();
+        byId.values().removeIf(entry -> expired(entry, now));
+    }
+
+    private boolean expired(Entry entry, Instant now) {
+        return !now.isBefore(entry.describedAt().plus(maxAge));
     }
 
     int size() {

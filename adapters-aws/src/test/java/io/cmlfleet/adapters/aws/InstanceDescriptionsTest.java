@@ -7,21 +7,21 @@ import io.cmlfleet.application.port.cloud.StatusCheck;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class InstanceDescriptionsTest {
 
-    private final AtomicLong now = new AtomicLong(1_000);
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-03T08:00:00Z"));
     private final InstanceDescriptions descriptions = new InstanceDescriptions(Duration.ofMinutes(5), now::get);
 
     @Test
     void aDescriptionIsReusedUntilItReachesTheMaximumAge() {
         descriptions.remember(running("i-1"));
 
-        now.addAndGet(Duration.ofMinutes(5).minusNanos(1).toNanos());
+        now.updateAndGet(at -> at.plus(Duration.ofMinutes(5).minusMillis(1)));
         boolean justYoungEnough = descriptions.fresh("i-1").isPresent();
-        now.addAndGet(1);
+        now.updateAndGet(at -> at.plus(Duration.ofMillis(1)));
 
         assertThat(justYoungEnough).isTrue();
         assertThat(descriptions.fresh("i-1")).isEmpty();
@@ -30,10 +30,10 @@ class InstanceDescriptionsTest {
     @Test
     void expiredAndForgottenDescriptionsLeaveMemory() {
         descriptions.remember(running("i-old"));
-        now.addAndGet(Duration.ofMinutes(4).toNanos());
+        now.updateAndGet(at -> at.plus(Duration.ofMinutes(4)));
         descriptions.remember(running("i-young"));
         descriptions.remember(running("i-tagged"));
-        now.addAndGet(Duration.ofMinutes(1).toNanos());
+        now.updateAndGet(at -> at.plus(Duration.ofMinutes(1)));
 
         descriptions.forget("i-tagged");
         descriptions.dropExpired();

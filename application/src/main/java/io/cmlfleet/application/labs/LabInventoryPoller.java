@@ -23,6 +23,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryGateway;
@@ -34,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * each listing and licence check on its worker, which keeps what changed ({@code LabInventoryChanged},
  * {@code LicenceStateChanged}). Runs on the monitoring's
  * normal cadence, apart from the refresh pipeline: labs change by users' hands, not by the worker's lifecycle, and
- * the listing costs one call per lab. A worker that fails is logged and skipped; the next round tries again.
+ * the listing costs one call per lab. A worker that fails is logged and skipped; the next round tries again. Workers
+ * are listed side by side ({@link LabListingSettings#parallelism()}), so one slow controller holds up only itself.
  */
 public class LabInventoryPoller {
 
@@ -49,6 +57,9 @@ public class LabInventoryPoller {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
+    private final LabListingSettings settings;
+    /** Lists workers of a round side by side; its threads are daemons, and it is shut down by {@link #stop()}. */
+    private final ExecutorService listers;
     private volatile boolean stopping;
 
     /**
@@ -57,6 +68,15 @@ public class LabInventoryPoller {
      */
     public LabInventoryPoller(CmlLabOperations cml, CmlLicensingOperations licensing, Duration licenceHorizon,
                               CommandGateway commands, QueryGateway queries, Clock clock) {
+        this(cml, licensing, licenceHorizon, commands, queries, clock, LabListingSettings.defaults());
+    }
+
+    /** @param settings how many workers a round lists at once, and how long stopping waits for them */
+    public LabInventoryPoller(CmlLabOperations cml, CmlLicensingOperations licensing, Duration licenceHorizon,
+                              CommandGateway commands, QueryGateway queries, Clock clock,
+                              LabListingSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.listers = Executors.newFixedThreadPool(settings.parallelism(), daemonThreads());
         this.cml = Objects.requireNonNull(cml, "cml");
         this.licensing = licensing;
         this.licenceHorizon = Objects.requireNonNull(licenceHorizon, "licenceHorizon");
@@ -66,41 +86,106 @@ public class LabInventoryPoller {
     }
 
     /**
-     * Ends a round in progress after the worker it is listing, and keeps later rounds from starting: called when
+     * Ends a round in progress after the workers it is listing, and keeps later rounds from starting: called when
      * the node stops, before the scheduler that runs the round does. A round over a large fleet takes minutes;
      * left running, it was interrupted by the scheduler's shutdown in the middle of its JDBC work, and the
-     * interrupt closed the embedded H2 store's file (seen at 10,000 workers).
+     * interrupt closed the embedded H2 store's file (seen at 10,000 workers). Listings in flight get
+     * {@link LabListingSettings#stopWait()} to finish and are then abandoned, never interrupted.
      */
     public void stop() {
         stopping = true;
-    }
-
-    /** One round over the fleet; answers how many workers were listed. */
-    public int listAll() {
-        int listed = 0;
-        for (int page = 0; ; page++) {
-            if (stopping) {
-                return stoppedAfter(listed);
+        listers.shutdown();
+        try {
+            if (!listers.awaitTermination(settings.stopWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Lab listings still running after {} s; leaving them to end on their own",
+                        settings.stopWait().toSeconds());
             }
-            WorkerPage workers = queries.query(new ListWorkers(WorkerStatus.RUNNING, null, CmlServiceStatus.AVAILABLE,
-                    page, PAGE_SIZE), WorkerPage.class).join();
-            for (WorkerSummary worker : workers.workers()) {
-                if (stopping) {
-                    return stoppedAfter(listed);
-                }
-                if (worker.endpoint() != null && list(worker.workerId(), worker.endpoint())) {
-                    listed++;
-                }
-            }
-            if ((long) (page + 1) * PAGE_SIZE >= workers.totalCount() || workers.workers().isEmpty()) {
-                return listed;
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private static int stoppedAfter(int listed) {
-        LOG.info("Lab listing round stopped after {} workers: cmlfleet is stopping", listed);
-        return listed;
+    /**
+     * One round over the fleet, {@link LabListingSettings#parallelism()} workers at a time; returns once every
+     * listing it started ended, and answers how many workers were listed.
+     */
+    public int listAll() {
+        AtomicInteger listed = new AtomicInteger();
+        Semaphore free = new Semaphore(settings.parallelism());
+        try {
+            for (int page = 0; ; page++) {
+                if (stopping) {
+                    return stoppedAfter(listed);
+                }
+                WorkerPage workers = queries.query(new ListWorkers(WorkerStatus.RUNNING, null,
+                        CmlServiceStatus.AVAILABLE, page, PAGE_SIZE), WorkerPage.class).join();
+                for (WorkerSummary worker : workers.workers()) {
+                    if (worker.endpoint() == null) {
+                        continue;
+                    }
+                    free.acquireUninterruptibly();
+                    if (stopping || !submit(worker, listed, free)) {
+                        free.release();
+                        return stoppedAfter(listed);
+                    }
+                }
+                if ((long) (page + 1) * PAGE_SIZE >= workers.totalCount() || workers.workers().isEmpty()) {
+                    return listed.get();
+                }
+            }
+        } finally {
+            awaitListings(free);
+        }
+    }
+
+    /**
+     * The round ends when its listings do, so the next one cannot overlap it; once the node is stopping, it waits
+     * at most {@link LabListingSettings#stopWait()} more and leaves the rest to end on their own.
+     */
+    private void awaitListings(Semaphore free) {
+        long giveUpAt = Long.MAX_VALUE;
+        try {
+            while (!free.tryAcquire(settings.parallelism(), 200, TimeUnit.MILLISECONDS)) {
+                if (stopping && giveUpAt == Long.MAX_VALUE) {
+                    giveUpAt = System.nanoTime() + settings.stopWait().toNanos();
+                } else if (System.nanoTime() - giveUpAt > 0) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean submit(WorkerSummary worker, AtomicInteger listed, Semaphore free) {
+        try {
+            listers.execute(() -> {
+                try {
+                    if (list(worker.workerId(), worker.endpoint())) {
+                        listed.incrementAndGet();
+                    }
+                } finally {
+                    free.release();
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException stoppedMeanwhile) {
+            return false;
+        }
+    }
+
+    private static int stoppedAfter(AtomicInteger listed) {
+        LOG.info("Lab listing round stopped after {} workers: cmlfleet is stopping", listed.get());
+        return listed.get();
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "lab-listing-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** Lists one worker's labs and records them; false when the listing failed or the worker refused it. */

@@ -48,7 +48,8 @@ public class CmlfleetLabsAutoConfiguration {
         // The HTTPS lab operations also read the whole licence; a host's own lab port may not, and then licences
         // are left alone.
         return new LabInventoryPoller(cml, licensing.getIfUnique(), properties.cml().licenceExpiryHorizon(),
-                commands, queries, clock);
+                commands, queries, clock,
+                properties.monitoring().labListingSettings(properties.refresh().shutdownWait()));
     }
 
     /** Ends a lab listing round in progress before the deadline scheduler that runs it stops. */

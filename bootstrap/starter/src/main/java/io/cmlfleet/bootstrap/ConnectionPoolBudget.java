@@ -1,5 +1,6 @@
 package io.cmlfleet.bootstrap;
 
+import io.cmlfleet.application.labs.LabListingSettings;
 import io.cmlfleet.application.monitoring.DeadlineSchedulerSettings;
 import io.cmlfleet.application.readmodel.projection.ProcessingGroups;
 import io.cmlfleet.application.refresh.RefreshExecutionSettings;
@@ -15,18 +16,20 @@ import org.springframework.core.env.Environment;
  * decide it; a pure function of them. Each tracking processor holds a connection while it handles a batch (the
  * projections, the monitoring saga's and the threshold metrics'); each deadline thread, and the scheduler's poller,
  * one while it runs; each command one for its unit of work (in the JDBC modes commands run on the thread that sends
- * them, so at most one per refresh thread; on Axon Server one per command thread); on Axon Server each query
+ * them, so at most one per refresh thread and one per lab listing thread; on Axon Server one per command thread); on
+ * Axon Server each query
  * thread one for its read; and a margin for the HTTP API's own reads and lifecycle commands.
  *
  * @param mode             the storage mode
  * @param parallelism      {@code cmlfleet.refresh.parallelism}
  * @param deadlineThreads  {@code cmlfleet.monitoring.deadline-threads}
+ * @param labListers       {@code cmlfleet.monitoring.lab-listing-parallelism}
  * @param commandThreads   {@code axon.axonserver.command-threads} (axon-server mode only)
  * @param queryThreads     {@code axon.axonserver.query-threads} (axon-server mode only)
  * @param poolSize         {@code spring.datasource.hikari.maximum-pool-size} when the operator set it
  */
-record ConnectionPoolBudget(StorageMode mode, int parallelism, int deadlineThreads, int commandThreads,
-                            int queryThreads, Optional<Integer> poolSize) {
+record ConnectionPoolBudget(StorageMode mode, int parallelism, int deadlineThreads, int labListers,
+                            int commandThreads, int queryThreads, Optional<Integer> poolSize) {
 
     static final String POOL_SIZE = "spring.datasource.hikari.maximum-pool-size";
     static final String COMMAND_THREADS = "axon.axonserver.command-threads";
@@ -48,6 +51,8 @@ record ConnectionPoolBudget(StorageMode mode, int parallelism, int deadlineThrea
                         .orElse(RefreshExecutionSettings.defaults().parallelism()),
                 binder.bind("cmlfleet.monitoring.deadline-threads", Integer.class)
                         .orElse(DeadlineSchedulerSettings.defaults().threads()),
+                binder.bind("cmlfleet.monitoring.lab-listing-parallelism", Integer.class)
+                        .orElse(LabListingSettings.DEFAULT_PARALLELISM),
                 binder.bind(COMMAND_THREADS, Integer.class).orElse(AXON_SERVER_DEFAULT_THREADS),
                 binder.bind(QUERY_THREADS, Integer.class).orElse(AXON_SERVER_DEFAULT_THREADS),
                 binder.bind(POOL_SIZE, Integer.class).map(Optional::of).orElse(Optional.empty()));
@@ -59,7 +64,7 @@ record ConnectionPoolBudget(StorageMode mode, int parallelism, int deadlineThrea
 
     /** Connections needed at once; the pool's default when the operator set none. */
     int connectionsNeeded() {
-        int commands = axonServer() ? commandThreads : parallelism;
+        int commands = axonServer() ? commandThreads : parallelism + labListers;
         int queries = axonServer() ? queryThreads : 0;
         return TRACKING_PROCESSORS + deadlineThreads + 1 + commands + queries + MARGIN;
     }
@@ -83,7 +88,8 @@ record ConnectionPoolBudget(StorageMode mode, int parallelism, int deadlineThrea
 
     private String breakdown() {
         String commands = axonServer() ? commandThreads + " command threads (" + COMMAND_THREADS + ")"
-                : parallelism + " refresh threads sending commands (cmlfleet.refresh.parallelism)";
+                : parallelism + " refresh threads sending commands (cmlfleet.refresh.parallelism) + " + labListers
+                        + " lab listing threads sending commands (cmlfleet.monitoring.lab-listing-parallelism)";
         String queries = axonServer() ? " + " + queryThreads + " query threads (" + QUERY_THREADS + ")" : "";
         return TRACKING_PROCESSORS + " tracking processors + " + (deadlineThreads + 1)
                 + " deadline threads and their poller (cmlfleet.monitoring.deadline-threads) + " + commands

@@ -15,32 +15,33 @@ class ConnectionPoolBudgetTest {
 
     @Test
     void theJdbcModesNeedAConnectionPerProcessorDeadlineThreadAndRefreshThread() {
-        ConnectionPoolBudget defaults = new ConnectionPoolBudget(StorageMode.POSTGRESQL, 8, 4, 10, 10,
+        ConnectionPoolBudget defaults = new ConnectionPoolBudget(StorageMode.POSTGRESQL, 8, 4, 4, 10, 10,
                 Optional.empty());
-        // 7 processors + 4 deadline threads + their poller + 8 refresh threads + 4 margin.
-        assertThat(defaults.connectionsNeeded()).isEqualTo(24);
+        // 7 processors + 4 deadline threads + their poller + 8 refresh threads + 4 lab listers + 4 margin.
+        assertThat(defaults.connectionsNeeded()).isEqualTo(28);
         assertThat(defaults.starvation()).isEmpty();
-        assertThat(new ConnectionPoolBudget(StorageMode.POSTGRESQL, 8, 4, 10, 10, Optional.of(23)).starvation())
+        assertThat(new ConnectionPoolBudget(StorageMode.POSTGRESQL, 8, 4, 4, 10, 10, Optional.of(27)).starvation())
                 .hasValueSatisfying(refused -> assertThat(refused.property())
                         .isEqualTo("spring.datasource.hikari.maximum-pool-size"));
-        assertThat(new ConnectionPoolBudget(StorageMode.POSTGRESQL, 8, 4, 1, 1, Optional.of(24)).starvation())
+        assertThat(new ConnectionPoolBudget(StorageMode.POSTGRESQL, 8, 4, 4, 1, 1, Optional.of(28)).starvation())
                 .as("Axon Server's threads do not count without Axon Server").isEmpty();
     }
 
     @Test
     void axonServerModeCountsItsCommandAndQueryThreadsAndNeedsCommandThreadsForEveryRefreshThread() {
-        ConnectionPoolBudget tested = new ConnectionPoolBudget(StorageMode.AXON_SERVER, 8, 4, 12, 10,
+        ConnectionPoolBudget tested = new ConnectionPoolBudget(StorageMode.AXON_SERVER, 8, 4, 4, 12, 10,
                 Optional.of(40));
         assertThat(tested.connectionsNeeded()).isEqualTo(7 + 5 + 12 + 10 + 4);
         assertThat(tested.starvation()).isEmpty();
-        assertThat(new ConnectionPoolBudget(StorageMode.AXON_SERVER, 8, 4, 9, 10, Optional.empty()).starvation())
+        assertThat(new ConnectionPoolBudget(StorageMode.AXON_SERVER, 8, 4, 4, 9, 10, Optional.empty()).starvation())
                 .hasValueSatisfying(refused -> assertThat(refused.property())
                         .isEqualTo("axon.axonserver.command-threads"));
     }
 
     @Test
     void theEnvironmentGetsThePoolItNeedsUnlessTheOperatorSetOne() {
-        assertThat(poolSizeAfterDefaults(Map.of("cmlfleet.refresh.parallelism", "16"))).isEqualTo("32");
+        assertThat(poolSizeAfterDefaults(Map.of("cmlfleet.refresh.parallelism", "16"))).isEqualTo("36");
+        assertThat(poolSizeAfterDefaults(Map.of("cmlfleet.monitoring.lab-listing-parallelism", "1"))).isEqualTo("25");
         assertThat(poolSizeAfterDefaults(Map.of("cmlfleet.storage.mode", "axon-server"))).isEqualTo("36");
         assertThat(poolSizeAfterDefaults(Map.of("spring.datasource.hikari.maximum-pool-size", "50")))
                 .isEqualTo("50");

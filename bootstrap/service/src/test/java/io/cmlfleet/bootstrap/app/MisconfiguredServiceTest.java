@@ -85,10 +85,11 @@ class MisconfiguredServiceTest {
         String report = failedStart(output, "--spring.datasource.hikari.maximum-pool-size=10",
                 "--cmlfleet.refresh.parallelism=12");
         assertThat(report).contains("Invalid cmlfleet setting: spring.datasource.hikari.maximum-pool-size (10) is"
-                + " below the 28 connections this node uses at once in embedded mode: 7 tracking processors + 5"
+                + " below the 32 connections this node uses at once in embedded mode: 7 tracking processors + 5"
                 + " deadline threads and their poller (cmlfleet.monitoring.deadline-threads) + 12 refresh threads"
-                + " sending commands (cmlfleet.refresh.parallelism) + 4 for the HTTP API and health checks; raise it"
-                + " to at least 28");
+                + " sending commands (cmlfleet.refresh.parallelism) + 4 lab listing threads sending commands"
+                + " (cmlfleet.monitoring.lab-listing-parallelism) + 4 for the HTTP API and health checks; raise it"
+                + " to at least 32");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.cmlfleet.bootstrap.config;
 
 import static java.util.Objects.requireNonNullElse;
 
+import io.cmlfleet.application.labs.LabListingSettings;
 import io.cmlfleet.application.monitoring.DeadlineSchedulerSettings;
 import io.cmlfleet.application.monitoring.MonitoringSettings;
 import java.time.Duration;
@@ -19,11 +20,13 @@ import java.time.Duration;
  *                                wait before another node runs them
  * @param deadlineMissedHeartbeats missed heartbeats after which another node revives a picked deadline (at least 4,
  *                                db-scheduler's minimum)
+ * @param labListingParallelism   workers the lab listing round lists at once (each listing waits on its
+ *                                controller, one call per lab)
  */
 public record MonitoringProperties(Duration fastInterval, Duration normalInterval, Integer jitterSlots,
                                    Duration deadlinePollingInterval, Integer deadlineThreads,
                                    String deadlineSchedulerName, Duration deadlineHeartbeatInterval,
-                                   Integer deadlineMissedHeartbeats) {
+                                   Integer deadlineMissedHeartbeats, Integer labListingParallelism) {
 
     private static final MonitoringSettings DEFAULTS = MonitoringSettings.defaults();
     private static final DeadlineSchedulerSettings SCHEDULER_DEFAULTS = DeadlineSchedulerSettings.defaults();
@@ -38,6 +41,8 @@ public record MonitoringProperties(Duration fastInterval, Duration normalInterva
                 SCHEDULER_DEFAULTS.heartbeatInterval());
         deadlineMissedHeartbeats = requireNonNullElse(deadlineMissedHeartbeats,
                 SCHEDULER_DEFAULTS.missedHeartbeatsLimit());
+        labListingParallelism = requireNonNullElse(labListingParallelism, LabListingSettings.DEFAULT_PARALLELISM);
+        SettingChecks.atLeast("cmlfleet.monitoring.lab-listing-parallelism", labListingParallelism, 1);
         SettingChecks.positive("cmlfleet.monitoring.fast-interval", fastInterval);
         SettingChecks.positive("cmlfleet.monitoring.normal-interval", normalInterval);
         SettingChecks.notLonger("cmlfleet.monitoring.fast-interval", fastInterval,
@@ -63,6 +68,11 @@ public record MonitoringProperties(Duration fastInterval, Duration normalInterva
 
     public MonitoringSettings settings() {
         return new MonitoringSettings(fastInterval, normalInterval, jitterSlots, DEFAULTS.minimumDelay());
+    }
+
+    /** @param stopWait how long stopping waits for listings in flight: the refreshes' shutdown wait */
+    public LabListingSettings labListingSettings(Duration stopWait) {
+        return new LabListingSettings(labListingParallelism, stopWait);
     }
 
     public DeadlineSchedulerSettings schedulerSettings() {

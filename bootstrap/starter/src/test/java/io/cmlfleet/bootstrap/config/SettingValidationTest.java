@@ -17,25 +17,28 @@ class SettingValidationTest {
 
     @Test
     void monitoring() {
-        refused(() -> new MonitoringProperties(Duration.ofMinutes(10), Duration.ofMinutes(5), null, null, null, null, null, null),
+        refused(() -> new MonitoringProperties(Duration.ofMinutes(10), Duration.ofMinutes(5), null, null, null, null, null, null, null),
                 "cmlfleet.monitoring.fast-interval", "cmlfleet.monitoring.fast-interval (10m) must not be longer "
                         + "than cmlfleet.monitoring.normal-interval (5m)");
-        refused(() -> new MonitoringProperties(Duration.ZERO, null, null, null, null, null, null, null),
+        refused(() -> new MonitoringProperties(Duration.ZERO, null, null, null, null, null, null, null, null),
                 "cmlfleet.monitoring.fast-interval",
                 "cmlfleet.monitoring.fast-interval (0s) must be longer than 0, e.g. 30s or 5m");
-        refused(() -> new MonitoringProperties(null, null, 0, null, null, null, null, null), "cmlfleet.monitoring.jitter-slots",
+        refused(() -> new MonitoringProperties(null, null, 0, null, null, null, null, null, null), "cmlfleet.monitoring.jitter-slots",
                 "cmlfleet.monitoring.jitter-slots (0) must be at least 1");
-        refused(() -> new MonitoringProperties(Duration.ofMillis(5), null, 6, null, null, null, null, null),
+        refused(() -> new MonitoringProperties(Duration.ofMillis(5), null, 6, null, null, null, null, null, null),
                 "cmlfleet.monitoring.jitter-slots", "cmlfleet.monitoring.jitter-slots (6) must not exceed "
                         + "cmlfleet.monitoring.fast-interval in milliseconds (5)");
-        refused(() -> new MonitoringProperties(null, null, null, Duration.ofMillis(-200), null, null, null, null),
+        refused(() -> new MonitoringProperties(null, null, null, Duration.ofMillis(-200), null, null, null, null, null),
                 "cmlfleet.monitoring.deadline-polling-interval",
                 "cmlfleet.monitoring.deadline-polling-interval (-200ms) must be longer than 0, e.g. 30s or 5m");
-        refused(() -> new MonitoringProperties(null, null, null, null, 0, null, null, null), "cmlfleet.monitoring.deadline-threads",
+        refused(() -> new MonitoringProperties(null, null, null, null, 0, null, null, null, null), "cmlfleet.monitoring.deadline-threads",
                 "cmlfleet.monitoring.deadline-threads (0) must be at least 1");
-        refused(() -> new MonitoringProperties(null, null, null, null, null, null, null, 3),
+        refused(() -> new MonitoringProperties(null, null, null, null, null, null, null, 3, null),
                 "cmlfleet.monitoring.deadline-missed-heartbeats",
                 "cmlfleet.monitoring.deadline-missed-heartbeats (3) must be at least 4");
+        refused(() -> new MonitoringProperties(null, null, null, null, null, null, null, null, 0),
+                "cmlfleet.monitoring.lab-listing-parallelism",
+                "cmlfleet.monitoring.lab-listing-parallelism (0) must be at least 1");
     }
 
     @Test
@@ -105,7 +108,7 @@ class SettingValidationTest {
 
     @Test
     void theDefaultsPass() {
-        assertThat(new MonitoringProperties(null, null, null, null, null, null, null, null).settings()).isNotNull();
+        assertThat(new MonitoringProperties(null, null, null, null, null, null, null, null, null).settings()).isNotNull();
         assertThat(new RefreshProperties(null, null, null, null, null, null, null, null, null, null).settings())
                 .isNotNull();
         assertThat(new AwsProperties("http://127.0.0.1:4566", "id", "secret", null, null, null, null).adapterSettings())
