@@ -39,10 +39,10 @@ abstract class EndToEndRefreshContract {
 
     /**
      * The connections the mode needs with the run's settings (docs/operations.md, "Pool sizes"); in the JDBC modes
-     * 7 processors + 4 deadline threads + their poller + 8 refresh threads + 4.
+     * 7 processors + 4 deadline threads + their poller + 8 refresh threads + 4 lab listing threads + 4.
      */
     int expectedPoolSize() {
-        return 24;
+        return 28;
     }
 
     /** Extra configuration classes of the mode (none by default). */
