@@ -1,5 +1,6 @@
 package io.cmlfleet.adapters.aws;
 
+import io.cmlfleet.application.concurrent.DaemonThreads;
 import io.cmlfleet.application.port.cloud.InstanceInventory;
 import io.cmlfleet.application.port.cloud.InstanceLifecycle;
 import io.cmlfleet.application.port.cloud.TelemetrySource;
@@ -7,8 +8,6 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +43,8 @@ public final class AwsAdapters implements AutoCloseable {
     private AwsAdapters(AwsAdapterSettings settings, AwsClientFactory clientFactory, Clock clock) {
         log.info("AWS adapters configured: {}", settings);
         this.clients = new RegionalClients(clientFactory);
-        this.coalescingTimer = Executors.newSingleThreadScheduledExecutor(daemonThreads("aws-coalesce-timer"));
-        this.describeWorkers = Executors.newCachedThreadPool(daemonThreads("aws-describe"));
+        this.coalescingTimer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("aws-coalesce-timer"));
+        this.describeWorkers = Executors.newCachedThreadPool(DaemonThreads.named("aws-describe"));
         InstanceDescriptions descriptions = new InstanceDescriptions(settings.descriptionMaxAge(), clock::instant);
         this.inventory = new Ec2InstanceInventory(clients,
                 new DescribeCoalescer.Scheduling(coalescingTimer, describeWorkers, settings.coalescingWindow()),
@@ -72,14 +71,5 @@ public final class AwsAdapters implements AutoCloseable {
         inventory.close();
         describeWorkers.shutdown();
         clients.close();
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,5 +1,6 @@
 package io.cmlfleet.application.labs;
 
+import io.cmlfleet.application.concurrent.DaemonThreads;
 import io.cmlfleet.application.messaging.DomainCommands;
 import io.cmlfleet.application.messaging.RefreshCorrelation;
 import io.cmlfleet.application.port.cml.CmlAccessException;
@@ -27,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -76,7 +76,7 @@ public class LabInventoryPoller {
                               CommandGateway commands, QueryGateway queries, Clock clock,
                               LabListingSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.listers = Executors.newFixedThreadPool(settings.parallelism(), daemonThreads());
+        this.listers = Executors.newFixedThreadPool(settings.parallelism(), DaemonThreads.named("lab-listing"));
         this.cml = Objects.requireNonNull(cml, "cml");
         this.licensing = licensing;
         this.licenceHorizon = Objects.requireNonNull(licenceHorizon, "licenceHorizon");
@@ -177,15 +177,6 @@ public class LabInventoryPoller {
     private static int stoppedAfter(AtomicInteger listed) {
         LOG.info("Lab listing round stopped after {} workers: cmlfleet is stopping", listed.get());
         return listed.get();
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "lab-listing-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** Lists one worker's labs and records them; false when the listing failed or the worker refused it. */

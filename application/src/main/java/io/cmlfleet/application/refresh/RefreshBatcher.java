@@ -1,5 +1,6 @@
 package io.cmlfleet.application.refresh;
 
+import io.cmlfleet.application.concurrent.DaemonThreads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,11 +50,7 @@ final class RefreshBatcher<T> {
         this.window = window;
         this.maxBatch = maxBatch;
         this.dispatch = dispatch;
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "cmlfleet-batcher");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("cmlfleet-batcher"));
     }
 
     /** @throws RejectedExecutionException when the batcher is closed */

@@ -1,8 +1,10 @@
 package io.cmlfleet.application.refresh;
 
+import io.cmlfleet.application.concurrent.DaemonThreads;
 import io.cmlfleet.application.metrics.MonitoringMetrics;
 import io.cmlfleet.domain.worker.RefreshTrigger;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,16 +13,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs refreshes on a pool of its own, {@code parallelism} at a time: a deadline or a command only hands the worker
- * over and returns. At most one refresh per worker is queued or running ({@link RefreshGuard}), so a worker whose
- * controller is slow holds one thread for its own refresh and delays no other worker's. The pipeline's commands are
- * sent from these threads as top-level commands, never nested in another command's handler, so no command thread
- * waits for another (the deadlock of nested commands on Axon Server).
+ * Runs refreshes on threads of its own: a deadline or a command only hands the worker over and returns. At most one
+ * refresh per worker is queued or running ({@link RefreshGuard}). The {@code parallelism} refresh threads observe
+ * AWS and send the pipeline's commands, as top-level commands, never nested in another command's handler, so no
+ * command thread waits for another (the deadlock of nested commands on Axon Server). The waiting for a CML controller
+ * happens in {@link ControllerLanes}, where a slow controller holds a lane thread that does nothing else, and slow
+ * controllers take turns in a lane of their own: no slow or failing controller delays another worker's refresh.
  *
  * <p>Scheduled refreshes are gathered per region for the batch window ({@link RefreshBatcher}); each batch is observed
  * in one go ({@link RegionObserver}) and its workers are then refreshed on that observation, so a fleet costs one
@@ -35,13 +37,26 @@ public final class RefreshExecutor implements RefreshRequests, AutoCloseable {
                            CompletableFuture<RefreshOutcome> answer) {
     }
 
+    /**
+     * Work on a refresh thread for some requests. A continuation finishes a refresh whose controller answered; it
+     * still runs while stopping, the others are dropped.
+     */
+    private record Step(List<Request> requests, boolean continuation, Runnable work) implements Runnable {
+        @Override
+        public void run() {
+            work.run();
+        }
+    }
+
     private final WorkerRefreshPipeline pipeline;
     private final RegionObserver observer;
     private final RefreshGuard guard;
     private final MonitoringMetrics metrics;
     private final RefreshExecutionSettings settings;
     private final ThreadPoolExecutor pool;
+    private final ControllerLanes lanes;
     private final RefreshBatcher<Request> batcher;
+    private volatile boolean stopping;
 
     public RefreshExecutor(WorkerRefreshPipeline pipeline, RefreshGuard guard, MonitoringMetrics metrics,
                            RefreshExecutionSettings settings) {
@@ -50,13 +65,9 @@ public final class RefreshExecutor implements RefreshRequests, AutoCloseable {
         this.guard = guard;
         this.metrics = metrics;
         this.settings = settings;
-        AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(settings.parallelism(), settings.parallelism(), 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "cmlfleet-refresh-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                new LinkedBlockingQueue<>(), DaemonThreads.named("cmlfleet-refresh"));
+        this.lanes = new ControllerLanes(settings.controllerParallelism(), settings.slowControllerAfter());
         this.batcher = new RefreshBatcher<>(settings.batchWindow(), RegionObserver.MAX_BATCH, this::dispatch);
     }
 
@@ -70,25 +81,26 @@ public final class RefreshExecutor implements RefreshRequests, AutoCloseable {
             return CompletableFuture.completedFuture(RefreshOutcome.skipped(worker.workerId(), refusal.get()));
         }
         Request request = new Request(worker, trigger, requestedBy, requestedAt, new CompletableFuture<>());
-        try {
-            if (trigger == RefreshTrigger.SCHEDULED && !settings.batchWindow().isZero()) {
+        if (trigger == RefreshTrigger.SCHEDULED && !settings.batchWindow().isZero() && !stopping) {
+            try {
                 batcher.add(worker.region(), request);
-            } else {
-                pool.execute(() -> run(request, null));
+            } catch (RejectedExecutionException closed) {
+                abandon(request);
             }
-        } catch (RejectedExecutionException stopping) {
-            abandon(request);
+        } else {
+            start(List.of(request), () -> begin(request, null));
         }
         return request.answer();
     }
 
-    /** A gathered batch: observed in one go on a refresh thread, then each worker refreshed on its own thread. */
+    /** Workers whose controller is slow at the moment (their refreshes wait in the slow lane). */
+    public int slowControllers() {
+        return lanes.slowControllers();
+    }
+
+    /** A gathered batch: observed in one go on a refresh thread, then each worker refreshed on its own. */
     private void dispatch(String region, List<Request> batch) {
-        try {
-            pool.execute(() -> observeAndRefresh(region, batch));
-        } catch (RejectedExecutionException stopping) {
-            batch.forEach(this::abandon);
-        }
+        start(batch, () -> observeAndRefresh(region, batch));
     }
 
     private void observeAndRefresh(String region, List<Request> batch) {
@@ -103,26 +115,69 @@ public final class RefreshExecutor implements RefreshRequests, AutoCloseable {
         LOG.debug("Observed {} workers in {} in one batch", batch.size(), region);
         for (Request request : batch) {
             CloudObservation observation = observations.get(request.worker().instanceId());
-            try {
-                pool.execute(() -> run(request, observation));
-            } catch (RejectedExecutionException stopping) {
-                abandon(request);
-            }
+            start(List.of(request), () -> begin(request, observation));
         }
     }
 
-    private void run(Request request, CloudObservation observation) {
+    /** The EC2 step on a refresh thread; then the controller step in its lane, or the last step at once. */
+    private void begin(Request request, CloudObservation observation) {
+        RefreshRun run;
+        try {
+            run = pipeline.begin(request.worker(), request.trigger(), request.requestedBy(), observation);
+            if (!pipeline.needsController(run)) {
+                pipeline.askController(run); // records the skipped controller stages, calls nothing
+                complete(request, pipeline.finish(run), null);
+                return;
+            }
+        } catch (RuntimeException e) {
+            complete(request, null, e);
+            return;
+        }
+        lanes.submit(request.worker().workerId(), () -> askController(request, run), () -> abandon(request));
+    }
+
+    /** The controller step in a lane thread; the last step goes back to a refresh thread. */
+    private void askController(Request request, RefreshRun run) {
+        try {
+            pipeline.askController(run);
+        } catch (RuntimeException e) {
+            complete(request, null, e);
+            return;
+        }
+        execute(new Step(List.of(request), true, () -> finish(request, run)));
+    }
+
+    private void finish(Request request, RefreshRun run) {
         RefreshOutcome outcome = null;
         RuntimeException failure = null;
         try {
-            outcome = pipeline.refresh(request.worker(), request.trigger(), request.requestedBy(), observation);
+            outcome = pipeline.finish(run);
         } catch (RuntimeException e) {
             failure = e;
-        } finally {
-            guard.finish(request.worker().workerId());
-            String result = outcome == null ? "failed" : outcome.performed() ? "performed" : "skipped";
-            metrics.refreshFinished(request.trigger(), result, elapsedSince(request.requestedAt()));
         }
+        complete(request, outcome, failure);
+    }
+
+    private void start(List<Request> requests, Runnable work) {
+        if (stopping) {
+            requests.forEach(this::abandon);
+        } else {
+            execute(new Step(requests, false, work));
+        }
+    }
+
+    private void execute(Step step) {
+        try {
+            pool.execute(step);
+        } catch (RejectedExecutionException stopped) {
+            step.requests().forEach(this::abandon);
+        }
+    }
+
+    private void complete(Request request, RefreshOutcome outcome, RuntimeException failure) {
+        guard.finish(request.worker().workerId());
+        String result = outcome == null ? "failed" : outcome.performed() ? "performed" : "skipped";
+        metrics.refreshFinished(request.trigger(), result, elapsedSince(request.requestedAt()));
         // Answered only once the guard is released, so a caller may ask again as soon as it has its answer.
         if (failure != null) {
             request.answer().completeExceptionally(failure);
@@ -140,25 +195,39 @@ public final class RefreshExecutor implements RefreshRequests, AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - nanos);
     }
 
-    /** Lets running refreshes finish within the shutdown wait; queued ones are dropped; nothing is interrupted. */
+    /**
+     * Lets running refreshes finish within the shutdown wait, those whose controller already answered included;
+     * queued ones are dropped (each answered as skipped); nothing is interrupted.
+     */
     @Override
     public void close() {
-        batcher.closeAndDrain().forEach(this::abandon);
-        pool.shutdown();
-        int queued = pool.getQueue().size();
-        pool.getQueue().clear();
+        stopping = true;
+        long deadline = System.nanoTime() + settings.shutdownWait().toNanos();
+        List<Request> dropped = new ArrayList<>(batcher.closeAndDrain());
+        for (Runnable queued : new ArrayList<>(pool.getQueue())) {
+            Step step = (Step) queued;
+            if (!step.continuation() && pool.remove(step)) {
+                dropped.addAll(step.requests());
+            }
+        }
+        dropped.forEach(this::abandon);
+        int droppedInLanes = lanes.stop();
         try {
-            if (!pool.awaitTermination(settings.shutdownWait().toMillis(), TimeUnit.MILLISECONDS)) {
+            boolean lanesDone = lanes.awaitStopped(Math.max(0, deadline - System.nanoTime()));
+            pool.shutdown();
+            boolean refreshesDone = pool.awaitTermination(Math.max(0, deadline - System.nanoTime()),
+                    TimeUnit.NANOSECONDS);
+            if (!lanesDone || !refreshesDone) {
                 LOG.warn("Stopping with {} refresh(es) still running after {}; they are abandoned, not interrupted,"
-                        + " and run again after the restart", pool.getActiveCount(),
+                        + " and run again after the restart", pool.getActiveCount() + lanes.active(),
                         settings.shutdownWait());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (queued > 0) {
+        if (dropped.size() + droppedInLanes > 0) {
             LOG.info("Stopping: {} queued refresh(es) dropped; their deadlines bring them back after the restart",
-                    queued);
+                    dropped.size() + droppedInLanes);
         }
     }
 }

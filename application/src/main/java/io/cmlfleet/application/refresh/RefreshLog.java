@@ -5,6 +5,8 @@ import io.cmlfleet.application.port.cml.CmlHealthReport;
 import io.cmlfleet.domain.worker.CmlFacts;
 import io.cmlfleet.domain.worker.RefreshGateDecision;
 import io.cmlfleet.application.text.SafeText;
+import java.time.Duration;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +75,20 @@ final class RefreshLog {
 
     static void stageFailed(String workerId, String stage, String code, String message) {
         LOG.warn("Refresh stage {} failed for worker {}: {} - {}", stage, s(workerId), s(code), s(message));
+    }
+
+    static void movedToSlowLane(String workerId, Duration took, Duration slowAfter) {
+        LOG.info("Worker {} moved to the slow controller lane: its controller took {} s (more than {} s)",
+                s(workerId), seconds(took), seconds(slowAfter));
+    }
+
+    static void backInRegularLane(String workerId, Duration took) {
+        LOG.info("Worker {} is back in the regular controller lane: its controller answered in {} s", s(workerId),
+                seconds(took));
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
     }
 
     private static String s(String value) {

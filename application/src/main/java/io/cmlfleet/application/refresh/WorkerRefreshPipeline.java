@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.MDC;
 
@@ -49,6 +50,10 @@ import org.slf4j.MDC;
  * no decision waits for a command or is taken on a stale read model. A failing stage is recorded as
  * {@code RefreshFailed} and the later stages still run where they can; a skipped stage is recorded with the gate's
  * reason. No database connection is held while a stage waits for the network: each command is its own transaction.
+ *
+ * <p>A refresh is three steps, {@link #begin} (EC2 and its command), {@link #askController} (every call to the CML
+ * controller, no command) and {@link #finish} (telemetry and the results command), so that the executor can run the
+ * waiting for a controller in threads of its own ({@link ControllerLanes}); {@link #refresh} runs them in a row.
  */
 public class WorkerRefreshPipeline {
 
@@ -95,35 +100,96 @@ public class WorkerRefreshPipeline {
 
     /** Refreshes one worker on what a batched observation of its region saw (null: the refresh asks AWS itself). */
     RefreshOutcome refresh(WorkerRef worker, RefreshTrigger trigger, String issuedBy, CloudObservation observed) {
-        String correlationId = UUID.randomUUID().toString();
-        try (MDC.MDCCloseable ignoredWorker = MDC.putCloseable(RefreshCorrelation.WORKER_ID, worker.workerId());
-             MDC.MDCCloseable ignoredCorrelation = MDC.putCloseable(RefreshCorrelation.CORRELATION_ID, correlationId)) {
-            RefreshRun run = new RefreshRun(worker.workerId(), correlationId, issuedBy, commands, clock);
+        RefreshRun run = begin(worker, trigger, issuedBy, observed);
+        askController(run);
+        return finish(run);
+    }
+
+    /**
+     * The first step of a refresh: the EC2 observation and its command, whose answer is the gate for the rest. The
+     * steps are {@code begin}, {@link #askController} and {@link #finish}, in this order, each in any thread.
+     */
+    RefreshRun begin(WorkerRef worker, RefreshTrigger trigger, String issuedBy, CloudObservation observed) {
+        RefreshRun run = new RefreshRun(worker, trigger, observed, UUID.randomUUID().toString(), issuedBy, commands,
+                clock);
+        inContext(run, () -> {
             try {
-                Instant startedAt = clock.instant();
-                RefreshGateDecision gate = observeEc2(run, worker, observed);
-                String checkedEndpoint = gate.endpoint();
-                RecordHealthEvaluation health = checkHealth(run, gate);
-                RefreshGateDecision afterHealth = health == null ? gate
-                        : gate.afterHealthCheck(health.reachable(), health.valid(), health.readiness());
-                RecordCmlStats cmlStats = queryCml(run, afterHealth);
-                RecordTelemetry sample = sampleTelemetry(run, worker, gate, observed);
-                EvaluateIdleness idleCheck = idleCheckWanted(run, gate) ? idleCheck(run, afterHealth) : null;
-                RefreshResultsRecorded recorded = run.send(new RecordRefreshResults(worker.workerId(),
-                        checkedEndpoint, health, cmlStats, run.failures(), sample,
-                        settings.telemetryMinChangePoints(), idleCheck,
-                        new RecordRefreshCompleted(worker.workerId(), trigger, startedAt, clock.instant(),
-                                run.stages())));
+                run.observedGate(observeEc2(run, worker, observed));
+            } catch (WorkerRejected rejected) {
+                run.rejected(rejected.getMessage());
+            }
+        });
+        return run;
+    }
+
+    /** Whether the next step waits for the worker's CML controller; when not, it makes no network call at all. */
+    boolean needsController(RefreshRun run) {
+        return run.rejection() == null && run.observedGate().runHealthCheck();
+    }
+
+    /**
+     * The second step, the only one that talks to the controller: the health check, then the CML calls on the gate
+     * after it, and the users' last activity for idle stopping. It sends no command.
+     */
+    void askController(RefreshRun run) {
+        if (run.rejection() != null) {
+            return;
+        }
+        inContext(run, () -> {
+            RefreshGateDecision gate = run.observedGate();
+            RecordHealthEvaluation health = checkHealth(run, gate);
+            if (health != null) {
+                run.health(health, gate.afterHealthCheck(health.reachable(), health.valid(), health.readiness()));
+            }
+            RefreshGateDecision afterHealth = run.gateAfterHealth();
+            run.cmlStats(queryCml(run, afterHealth));
+            if (idleStop.enabledFleetWide() && idleStop.readsUserActivity() && afterHealth.queryCmlApi()) {
+                readUserActivity(run, afterHealth);
+            }
+        });
+    }
+
+    /** The last step: telemetry, the idle-stop evaluation and the results command, and stopping an idle worker. */
+    RefreshOutcome finish(RefreshRun run) {
+        return inContext(run, () -> {
+            if (run.rejection() != null) {
+                return new RefreshOutcome(run.workerId(), false, run.rejection(), run.lastGate(), run.stages());
+            }
+            try {
+                RefreshGateDecision gate = run.observedGate();
+                RecordTelemetry sample = sampleTelemetry(run, run.worker(), gate, run.observed());
+                EvaluateIdleness idleCheck = idleCheckWanted(run, gate) ? idleCheck(run, run.gateAfterHealth())
+                        : null;
+                RefreshResultsRecorded recorded = run.send(new RecordRefreshResults(run.workerId(), gate.endpoint(),
+                        run.health(), run.cmlStats(), run.failures(), sample, settings.telemetryMinChangePoints(),
+                        idleCheck, new RecordRefreshCompleted(run.workerId(), run.trigger(), run.startedAt(),
+                        clock.instant(), run.stages())));
                 if (recorded.idle() != null) {
                     stopIfIdle(run, recorded);
                 }
-                return new RefreshOutcome(worker.workerId(), true, null, recorded.gate(), recorded.stages());
+                return new RefreshOutcome(run.workerId(), true, null, recorded.gate(), recorded.stages());
             } catch (WorkerRejected rejected) {
                 // The worker cannot take observations any more (terminated meanwhile): nothing else to do.
-                return new RefreshOutcome(worker.workerId(), false, rejected.getMessage(), run.lastGate(),
+                return new RefreshOutcome(run.workerId(), false, rejected.getMessage(), run.lastGate(),
                         run.stages());
             }
+        });
+    }
+
+    /** Runs a step with the worker and the refresh's correlation in the logging MDC of the thread it runs in. */
+    private static <T> T inContext(RefreshRun run, Supplier<T> step) {
+        try (MDC.MDCCloseable ignoredWorker = MDC.putCloseable(RefreshCorrelation.WORKER_ID, run.workerId());
+             MDC.MDCCloseable ignoredCorrelation = MDC.putCloseable(RefreshCorrelation.CORRELATION_ID,
+                     run.correlationId())) {
+            return step.get();
         }
+    }
+
+    private static void inContext(RefreshRun run, Runnable step) {
+        inContext(run, () -> {
+            step.run();
+            return null;
+        });
     }
 
     private RefreshGateDecision observeEc2(RefreshRun run, WorkerRef worker, CloudObservation observed) {
@@ -235,21 +301,31 @@ public class WorkerRefreshPipeline {
         return true; // the worker decides with the results, and adds the stage outcome
     }
 
+    /** Reads the users' last activity on the controller, for the idle-stop evaluation of {@link #finish}. */
+    private void readUserActivity(RefreshRun run, RefreshGateDecision gate) {
+        try {
+            run.userActivity(idleStop.lastUserActivity(new CmlTarget(run.workerId(), URI.create(gate.endpoint()))),
+                    null);
+        } catch (CmlAccessException e) {
+            run.userActivity(null, e);
+        }
+    }
+
     /**
-     * The evaluation, with the last user activity when the CML API can be asked. A failed telemetry read skips the
+     * The evaluation, with the last user activity when the CML API could be asked. A failed telemetry read skips the
      * check (recorded as a failure): without knowing whether users are active, no worker is warned or stopped.
      */
     private EvaluateIdleness idleCheck(RefreshRun run, RefreshGateDecision gate) {
         if (!idleStop.readsUserActivity() || !gate.queryCmlApi()) {
             return idleStop.evaluation(run.workerId());
         }
-        try {
-            return idleStop.evaluation(run.workerId(), idleStop.lastUserActivity(
-                    new CmlTarget(run.workerId(), URI.create(gate.endpoint()))));
-        } catch (CmlAccessException e) {
-            run.failed(RefreshStage.IDLE_CHECK, e.kind().name(), "reading CML telemetry events: " + e.getMessage());
+        CmlAccessException failure = run.userActivityFailure();
+        if (failure != null) {
+            run.failed(RefreshStage.IDLE_CHECK, failure.kind().name(), "reading CML telemetry events: "
+                    + failure.getMessage());
             return null;
         }
+        return idleStop.evaluation(run.workerId(), run.userActivity());
     }
 
     private void stopIfIdle(RefreshRun run, RefreshResultsRecorded recorded) {

@@ -201,11 +201,11 @@ public class CmlfleetAutoConfiguration {
                 cmlCalls.executor());
     }
 
-    /** Threads for the CML calls a refresh makes at the same time. */
+    /** Threads for the CML calls a refresh makes at the same time, for every refresh waiting for its controller. */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public CmlCallPool cmlCallPool(RefreshExecutionSettings settings) {
-        return new CmlCallPool(settings.parallelism());
+        return new CmlCallPool(settings.cmlCallThreads());
     }
 
     @Bean

@@ -18,11 +18,16 @@ import java.time.Duration;
  * @param batchWindow            scheduled refreshes of a region are gathered until none came for this long (at most
  *                               five times it) and observed together
  * @param telemetryMinChangePercent percentage points CPU or memory must move before a new sample is recorded
+ * @param controllerParallelism  refreshes that wait for their CML controller at once, in threads of their own; workers
+ *                               with slow controllers wait in a lane half as wide, so they never hold up the others
+ * @param slowControllerAfter    a refresh whose controller took longer than this moves its worker to the slow lane,
+ *                               until its controller answers in time again
  */
 public record RefreshProperties(Duration telemetryWindow, Duration ec2Timeout, Duration onDemandMinInterval,
                                 Boolean includeLabStates, Double cpuThresholdPercent, Double memoryThresholdPercent,
                                 Integer parallelism, Duration shutdownWait, Duration batchWindow,
-                                Double telemetryMinChangePercent) {
+                                Double telemetryMinChangePercent, Integer controllerParallelism,
+                                Duration slowControllerAfter) {
 
     private static final RefreshSettings DEFAULTS = RefreshSettings.defaults();
     private static final RefreshExecutionSettings EXECUTION_DEFAULTS = RefreshExecutionSettings.defaults();
@@ -39,6 +44,8 @@ public record RefreshProperties(Duration telemetryWindow, Duration ec2Timeout, D
         batchWindow = requireNonNullElse(batchWindow, EXECUTION_DEFAULTS.batchWindow());
         telemetryMinChangePercent = requireNonNullElse(telemetryMinChangePercent,
                 DEFAULTS.telemetryMinChangePoints());
+        controllerParallelism = requireNonNullElse(controllerParallelism, EXECUTION_DEFAULTS.controllerParallelism());
+        slowControllerAfter = requireNonNullElse(slowControllerAfter, EXECUTION_DEFAULTS.slowControllerAfter());
         SettingChecks.positive("cmlfleet.refresh.telemetry-window", telemetryWindow);
         SettingChecks.positive("cmlfleet.refresh.ec2-timeout", ec2Timeout);
         SettingChecks.notNegative("cmlfleet.refresh.on-demand-min-interval", onDemandMinInterval);
@@ -48,10 +55,13 @@ public record RefreshProperties(Duration telemetryWindow, Duration ec2Timeout, D
         SettingChecks.notNegative("cmlfleet.refresh.shutdown-wait", shutdownWait);
         SettingChecks.notNegative("cmlfleet.refresh.batch-window", batchWindow);
         SettingChecks.percent("cmlfleet.refresh.telemetry-min-change-percent", telemetryMinChangePercent);
+        SettingChecks.atLeast("cmlfleet.refresh.controller-parallelism", controllerParallelism, 1);
+        SettingChecks.positive("cmlfleet.refresh.slow-controller-after", slowControllerAfter);
     }
 
     public RefreshExecutionSettings executionSettings() {
-        return new RefreshExecutionSettings(parallelism, shutdownWait, batchWindow);
+        return new RefreshExecutionSettings(parallelism, shutdownWait, batchWindow, controllerParallelism,
+                slowControllerAfter);
     }
 
     public RefreshSettings settings() {

@@ -43,28 +43,36 @@ class SettingValidationTest {
 
     @Test
     void refresh() {
-        refused(() -> new RefreshProperties(null, null, null, null, 120.0, null, null, null, null, null),
+        refused(() -> new RefreshProperties(null, null, null, null, 120.0, null, null, null, null, null, null, null),
                 "cmlfleet.refresh.cpu-threshold-percent",
                 "cmlfleet.refresh.cpu-threshold-percent (120.0) must be a percentage between 0 and 100");
-        refused(() -> new RefreshProperties(null, null, null, null, null, -1.0, null, null, null, null),
+        refused(() -> new RefreshProperties(null, null, null, null, null, -1.0, null, null, null, null, null, null),
                 "cmlfleet.refresh.memory-threshold-percent",
                 "cmlfleet.refresh.memory-threshold-percent (-1.0) must be a percentage between 0 and 100");
         refused(() -> new RefreshProperties(null, null, Duration.ofSeconds(-1), null, null, null, null, null, null,
-                        null),
+                        null, null, null),
                 "cmlfleet.refresh.on-demand-min-interval",
                 "cmlfleet.refresh.on-demand-min-interval (-1s) must not be negative (0 or more, e.g. 10s)");
-        refused(() -> new RefreshProperties(Duration.ZERO, null, null, null, null, null, null, null, null, null),
+        refused(() -> new RefreshProperties(Duration.ZERO, null, null, null, null, null, null, null, null, null, null,
+                        null),
                 "cmlfleet.refresh.telemetry-window",
                 "cmlfleet.refresh.telemetry-window (0s) must be longer than 0, e.g. 30s or 5m");
-        refused(() -> new RefreshProperties(null, null, null, null, null, null, 0, null, null, null),
+        refused(() -> new RefreshProperties(null, null, null, null, null, null, 0, null, null, null, null, null),
                 "cmlfleet.refresh.parallelism", "cmlfleet.refresh.parallelism (0) must be at least 1");
         refused(() -> new RefreshProperties(null, null, null, null, null, null, null, null, Duration.ofMillis(-1),
-                        null),
+                        null, null, null),
                 "cmlfleet.refresh.batch-window",
                 "cmlfleet.refresh.batch-window (-1ms) must not be negative (0 or more, e.g. 10s)");
-        refused(() -> new RefreshProperties(null, null, null, null, null, null, null, null, null, 101.0),
+        refused(() -> new RefreshProperties(null, null, null, null, null, null, null, null, null, 101.0, null, null),
                 "cmlfleet.refresh.telemetry-min-change-percent",
                 "cmlfleet.refresh.telemetry-min-change-percent (101.0) must be a percentage between 0 and 100");
+        refused(() -> new RefreshProperties(null, null, null, null, null, null, null, null, null, null, 0, null),
+                "cmlfleet.refresh.controller-parallelism",
+                "cmlfleet.refresh.controller-parallelism (0) must be at least 1");
+        refused(() -> new RefreshProperties(null, null, null, null, null, null, null, null, null, null, null,
+                        Duration.ZERO),
+                "cmlfleet.refresh.slow-controller-after",
+                "cmlfleet.refresh.slow-controller-after (0s) must be longer than 0, e.g. 30s or 5m");
     }
 
     @Test
@@ -109,7 +117,8 @@ class SettingValidationTest {
     @Test
     void theDefaultsPass() {
         assertThat(new MonitoringProperties(null, null, null, null, null, null, null, null, null).settings()).isNotNull();
-        assertThat(new RefreshProperties(null, null, null, null, null, null, null, null, null, null).settings())
+        assertThat(new RefreshProperties(null, null, null, null, null, null, null, null, null, null, null, null)
+                .settings())
                 .isNotNull();
         assertThat(new AwsProperties("http://127.0.0.1:4566", "id", "secret", null, null, null, null).adapterSettings())
                 .isNotNull();
