@@ -90,6 +90,8 @@ class KeptDescriptionsAgainstSimulatorTest {
             assertThat(after.instances().get(ids.get(1)).publicIp()).isNull();
             assertThat(after.instances().get(ids.get(0)).stateName()).isEqualTo("running");
             assertThat(fixture.fleet.requests().count("DescribeInstances")).isEqualTo(1);
+            // The status call that showed the change gave the checks too: it is not made again for that instance.
+            assertThat(fixture.fleet.requests().count("DescribeInstanceStatus")).isEqualTo(1);
         }
     }
 

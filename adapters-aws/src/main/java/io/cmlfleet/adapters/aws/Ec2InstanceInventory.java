@@ -85,14 +85,19 @@ final class Ec2InstanceInventory implements InstanceInventory {
 
         askedFor(regionName).addAll(wanted);
         Map<String, InstanceSnapshot> snapshots = new LinkedHashMap<>();
-        Set<String> toDescribe = reuseDescriptions(ec2, regionName, wanted, snapshots);
+        Map<String, InstanceStatus> statusesSeen = new HashMap<>();
+        Set<String> toDescribe = reuseDescriptions(ec2, regionName, wanted, snapshots, statusesSeen);
         boolean complete = true;
         if (!toDescribe.isEmpty()) {
             Map<String, Instance> instances = describeInstances(ec2, regionName, toDescribe);
-            StatusLookup statuses = describeStatuses(ec2, regionName, instances.keySet());
+            // A kept instance whose state changed has its status from a moment ago: it is not asked for twice.
+            Set<String> statusWanted = new LinkedHashSet<>(instances.keySet());
+            statusWanted.removeAll(statusesSeen.keySet());
+            StatusLookup statuses = describeStatuses(ec2, regionName, statusWanted);
+            statusesSeen.putAll(statuses.byId());
             complete = statuses.complete();
             instances.forEach((id, instance) -> {
-                InstanceStatus status = statuses.byId().get(id);
+                InstanceStatus status = statusesSeen.get(id);
                 snapshots.put(id, Ec2Snapshots.snapshot(instance,
                         status == null ? StatusCheck.UNKNOWN : Ec2Snapshots.statusCheck(status.systemStatus()),
                         status == null ? StatusCheck.UNKNOWN : Ec2Snapshots.statusCheck(status.instanceStatus())));
@@ -108,10 +113,12 @@ final class Ec2InstanceInventory implements InstanceInventory {
     /**
      * Answers from kept descriptions where EC2 still reports the state they recorded: one DescribeInstanceStatus per
      * 100 of them gives the fresh state and checks. Returns the ids that need DescribeInstances: never described,
-     * described too long ago, changed state since, or not reported by the status call.
+     * described too long ago, changed state since, or not reported by the status call. The statuses it read are
+     * added to {@code statusesSeen}.
      */
     private Set<String> reuseDescriptions(Ec2Client ec2, String region, Set<String> wanted,
-                                          Map<String, InstanceSnapshot> snapshots) {
+                                          Map<String, InstanceSnapshot> snapshots,
+                                          Map<String, InstanceStatus> statusesSeen) {
         Map<String, InstanceSnapshot> kept = new LinkedHashMap<>();
         for (String id : wanted) {
             descriptions.fresh(id).ifPresent(described -> kept.put(id, described));
@@ -121,6 +128,7 @@ final class Ec2InstanceInventory implements InstanceInventory {
             return toDescribe;
         }
         StatusLookup statuses = describeStatuses(ec2, region, kept.keySet());
+        statusesSeen.putAll(statuses.byId());
         kept.forEach((id, described) -> {
             InstanceStatus status = statuses.byId().get(id);
             if (status != null && Ec2Snapshots.sameState(described, status)) {
