@@ -3,6 +3,7 @@ package io.cmlfleet.application.monitoring;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineToken;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ public class CancelTolerantDbSchedulerDeadlineManager extends DbSchedulerDeadlin
 
     private final Scheduler scheduler;
     private final Runnable beforeStart;
+    private final AtomicBoolean startedOnce = new AtomicBoolean();
 
     protected CancelTolerantDbSchedulerDeadlineManager(Builder builder, Scheduler scheduler, Runnable beforeStart) {
         super(builder);
@@ -33,17 +35,24 @@ public class CancelTolerantDbSchedulerDeadlineManager extends DbSchedulerDeadlin
 
     /**
      * Builds one on the scheduler the builder was given (passed again because the builder does not expose it);
-     * {@code beforeStart} runs each time it starts, before the scheduler polls.
+     * {@code beforeStart} runs when it first starts, before the scheduler polls.
      */
     public static CancelTolerantDbSchedulerDeadlineManager build(Builder builder, Scheduler scheduler,
                                                                  Runnable beforeStart) {
         return new CancelTolerantDbSchedulerDeadlineManager(builder.scheduler(scheduler), scheduler, beforeStart);
     }
 
-    /** Axon's lifecycle and {@link DurableDeadlines#start()} both start it here. */
+    /**
+     * Axon's lifecycle and {@link DurableDeadlines#start()} both start it here; {@code beforeStart} runs only the
+     * first time. Run again, it released the picks of deadlines and rounds this node had begun running since the
+     * first start (logged at every start of the service as db-scheduler's "Failed while completing execution ...
+     * updated 0" for the lab listing round, which then ran again).
+     */
     @Override
     public void start() {
-        beforeStart.run();
+        if (startedOnce.compareAndSet(false, true)) {
+            beforeStart.run();
+        }
         super.start();
     }
 

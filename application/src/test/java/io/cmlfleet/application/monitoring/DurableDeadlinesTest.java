@@ -118,6 +118,34 @@ class DurableDeadlinesTest {
         assertThat(pickedBy(otherNodes)).isEqualTo("node-2");
     }
 
+    @Test
+    void startingAgainWhileARoundRunsLeavesItsPickAlone() throws Exception {
+        CountDownLatch roundRunning = new CountDownLatch(1);
+        CountDownLatch endRound = new CountDownLatch(1);
+        FleetRound round = new FleetRound("a-round", Duration.ofHours(1), () -> {
+            roundRunning.countDown();
+            try {
+                endRound.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        DurableDeadlines deadlines = DurableDeadlines.create(dataSource, new RecordingWorkerScopes("node-1"),
+                CmlfleetSerializer.create(), NoTransactionManager.INSTANCE, DeadlineSchedulerSettings.defaults()
+                        .withPollingInterval(Duration.ofMillis(100)).withSchedulerName("node-1"), List.of(round));
+        started.add(deadlines);
+        deadlines.start();
+        assertThat(roundRunning.await(30, TimeUnit.SECONDS)).isTrue();
+
+        // Axon's lifecycle starts the deadline manager too: the picks released at the first start are a dead
+        // node's, never the ones this node is running (released, its round could not be completed, and ran again).
+        deadlines.start();
+
+        assertThat(pickedBy("recurring")).isEqualTo("node-1");
+        endRound.countDown();
+        await().atMost(EVENTUALLY).until(() -> pickedBy("recurring") == null);
+    }
+
     private void markPicked(String scheduleId, String node) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              var update = connection.prepareStatement("UPDATE " + SchedulerTable.NAME + " SET picked = TRUE,"

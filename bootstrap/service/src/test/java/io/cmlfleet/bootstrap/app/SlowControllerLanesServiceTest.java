@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.cmlfleet.bootstrap.simulator.SimulatedFleetImporter;
 import io.cmlfleet.domain.worker.event.RefreshCompleted;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 /**
  * {@code cmlfleet.refresh.controller-parallelism} and {@code cmlfleet.refresh.slow-controller-after} in the running
  * service, against a simulated fleet where most controllers answer every call after 2 s, on one refresh thread: the
- * workers with slow controllers move to the slow lane, and the others keep their cadence. Before the lanes, one slow
+ * workers with slow controllers move to the slow lane (each logs it, and the {@code cmlfleet.refresh.slow-controllers}
+ * gauge counts them), and the others keep their cadence. Before the lanes, one slow
  * controller held a refresh thread for its whole refresh (4 s and more here), and six of them took the only thread
  * in turns: every other worker waited for all of them.
  */
@@ -53,6 +55,8 @@ class SlowControllerLanesServiceTest {
             assertThat(output.getOut()).contains("s (more than 1.5 s)");
             others.forEach(worker -> assertThat(output.getOut()).as("log of %s", worker)
                     .doesNotContain("Worker " + worker + " moved to the slow controller lane"));
+            assertThat(run.context.getBean(MeterRegistry.class).get("cmlfleet.refresh.slow-controllers").gauge()
+                    .value()).as("slow controllers gauge").isEqualTo(slow.size());
 
             Instant from = Instant.now();
             await().atMost(SimulatedFleetRun.PATIENCE).until(() -> others.stream()

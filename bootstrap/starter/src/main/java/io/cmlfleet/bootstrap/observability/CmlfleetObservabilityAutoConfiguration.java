@@ -1,6 +1,7 @@
 package io.cmlfleet.bootstrap.observability;
 
 import io.cmlfleet.application.readmodel.deadletter.DeadLetterStore;
+import io.cmlfleet.application.refresh.RefreshExecutor;
 import io.cmlfleet.bootstrap.CmlfleetAutoConfiguration;
 import io.cmlfleet.bootstrap.CmlfleetStorageAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,6 +50,13 @@ public class CmlfleetObservabilityAutoConfiguration {
     @ConditionalOnMissingBean(name = "cmlfleetActiveSagasMeterBinder")
     ActiveSagasMeterBinder cmlfleetActiveSagasMeterBinder(DataSource dataSource) {
         return new ActiveSagasMeterBinder(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    @ConditionalOnBean(RefreshExecutor.class)
+    @ConditionalOnMissingBean(name = "cmlfleetSlowControllersMeterBinder")
+    SlowControllersMeterBinder cmlfleetSlowControllersMeterBinder(RefreshExecutor executor) {
+        return new SlowControllersMeterBinder(executor);
     }
 
     @Bean
