@@ -57,7 +57,7 @@ final class FuzzedRequests {
                         "/api/v1/dead-letters", "/api/v1/projections"),
                 id.map(w -> "/api/v1/workers/" + w),
                 instanceId.map(i -> "/api/v1/workers/by-instance/" + segment(i)),
-                Combinators.combine(id, Arbitraries.of("telemetry", "timeline", "state", "findings"))
+                Combinators.combine(id, Arbitraries.of("telemetry", "timeline", "state", "findings", "licence", "labs"))
                         .as((w, view) -> "/api/v1/workers/" + w + "/" + view));
     }
 
@@ -85,6 +85,13 @@ final class FuzzedRequests {
                         .as((w, action, b) -> Tuple.of("POST", "/api/v1/workers/" + w + "/" + action, b)),
                 Combinators.combine(id, body(workerId, instanceId))
                         .as((w, b) -> Tuple.of("PUT", "/api/v1/workers/" + w + "/endpoint", b)),
+                Combinators.combine(id, body(workerId, instanceId))
+                        .as((w, b) -> Tuple.of("PUT", "/api/v1/workers/" + w + "/idle-stop", b)),
+                Combinators.combine(id, body(workerId, instanceId))
+                        .as((w, b) -> Tuple.of("POST", "/api/v1/workers/" + w + "/idle-stop/snooze", b)),
+                // No body of these names a registration token, so a registration is refused before CML is asked.
+                Combinators.combine(id, body(workerId, instanceId))
+                        .as((w, b) -> Tuple.of("POST", "/api/v1/workers/" + w + "/licence/registration", b)),
                 Combinators.combine(id, hostile())
                         .as((w, reason) -> Tuple.of("DELETE", "/api/v1/workers/" + w + "/endpoint?reason="
                                 + URLEncoder.encode(reason, StandardCharsets.UTF_8), null)),
@@ -116,7 +123,8 @@ final class FuzzedRequests {
     static Arbitrary<String> body(Arbitrary<String> workerId, Arbitrary<String> instanceId) {
         Arbitrary<String> field = Arbitraries.frequencyOf(
                 Tuple.of(8, Arbitraries.of("workerId", "name", "region", "instanceId", "amiId", "amiName",
-                        "instanceType", "subnetId", "securityGroupIds", "keyName", "tags", "reason", "endpoint")),
+                        "instanceType", "subnetId", "securityGroupIds", "keyName", "tags", "reason", "endpoint",
+                        "enabled", "minutes")),
                 Tuple.of(1, hostile()));
         Arbitrary<String> entry = Combinators.combine(field, workerId, instanceId, jsonValue()).as((f, w, i, v) ->
                 quote(f) + ":" + switch (f) {
