@@ -88,11 +88,6 @@ final class ControllerLanes {
         return slowWorkers.size();
     }
 
-    /** The threads both lanes may run at once (each makes one of its refresh's concurrent CML calls itself). */
-    int threads() {
-        return regular.getMaximumPoolSize() + slowLane.getMaximumPoolSize();
-    }
-
     int active() {
         return regular.getActiveCount() + slowLane.getActiveCount();
     }

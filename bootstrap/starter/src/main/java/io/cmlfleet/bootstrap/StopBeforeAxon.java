@@ -1,5 +1,6 @@
 package io.cmlfleet.bootstrap;
 
+import io.cmlfleet.application.concurrent.DaemonThreads;
 import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.springframework.context.SmartLifecycle;
 
@@ -43,15 +44,13 @@ final class StopBeforeAxon implements SmartLifecycle {
     @Override
     public void stop(Runnable stopped) {
         running = false;
-        Thread stopping = new Thread(() -> {
+        DaemonThreads.named("cmlfleet-stopping").newThread(() -> {
             try {
                 stop.run();
             } finally {
                 stopped.run();
             }
-        }, "cmlfleet-stopping");
-        stopping.setDaemon(true);
-        stopping.start();
+        }).start();
     }
 
     @Override
